@@ -1,0 +1,76 @@
+package org.sched4j.catalog;
+
+import java.util.List;
+import org.sched4j.schedule.Schedule;
+import org.sched4j.schedule.ScheduleBuilder;
+
+/**
+ * Java factories for the native schedule types. Each builds the same spec a JSON user would write and
+ * validates it the same way, so a bad argument fails with the spec key's name.
+ */
+public final class Schedules {
+    private Schedules() {
+    }
+
+    /** The same value at every step. */
+    public static Schedule constant(double value) {
+        return new ScheduleBuilder("constant").set("value", value).build();
+    }
+
+    /** {@code initial * gamma^floor(step / stepSize)}. */
+    public static Schedule step(double initial, long stepSize, double gamma) {
+        return new ScheduleBuilder("step").set("initial", initial).set("step_size", stepSize).set("gamma", gamma)
+                .build();
+    }
+
+    /** {@code initial * gamma^(milestones <= step)}. */
+    public static Schedule multiStep(double initial, double gamma, long... milestones) {
+        return new ScheduleBuilder("multistep").set("initial", initial).set("milestones", milestones)
+                .set("gamma", gamma).build();
+    }
+
+    /** {@code values[i]} from {@code boundaries[i-1]} on. */
+    public static Schedule piecewise(long[] boundaries, double[] values) {
+        return new ScheduleBuilder("piecewise").set("boundaries", boundaries).set("values", values).build();
+    }
+
+    /** {@code initial * decayRate^(step / decaySteps)}, floored when {@code staircase}. */
+    public static Schedule exponential(double initial, double decayRate, long decaySteps, boolean staircase) {
+        return new ScheduleBuilder("exponential").set("initial", initial).set("decay_rate", decayRate)
+                .set("decay_steps", decaySteps).set("staircase", staircase).build();
+    }
+
+    /** Half cosine from {@code initial} to {@code fin} over {@code decaySteps}, then held at {@code fin}. */
+    public static Schedule cosine(double initial, double fin, long decaySteps) {
+        return new ScheduleBuilder("cosine").set("initial", initial).set("final", fin)
+                .set("decay_steps", decaySteps).build();
+    }
+
+    /** PyTorch's periodic cosine: down over {@code halfPeriod} steps, back up over the next. */
+    public static Schedule periodicCosine(double initial, double fin, long halfPeriod) {
+        return new ScheduleBuilder("cosine").set("initial", initial).set("final", fin)
+                .set("decay_steps", halfPeriod).set("periodic", true).build();
+    }
+
+    /** {@code (initial - fin) * (1 - min(step, D) / D)^power + fin}. */
+    public static Schedule polynomial(double initial, double fin, long decaySteps, double power) {
+        return new ScheduleBuilder("polynomial").set("initial", initial).set("final", fin)
+                .set("decay_steps", decaySteps).set("power", power).build();
+    }
+
+    /** Linear from {@code start} to {@code peak} over {@code warmupSteps}, then held at {@code peak}. */
+    public static Schedule linearWarmup(double start, double peak, long warmupSteps) {
+        return new ScheduleBuilder("linear_warmup").set("start", start).set("peak", peak)
+                .set("warmup_steps", warmupSteps).build();
+    }
+
+    /** Child {@code i} from {@code boundaries[i-1]} on, each restarted at its local step 0. */
+    public static Schedule sequential(List<Schedule> schedules, long... boundaries) {
+        return new ScheduleBuilder("sequential").set("schedules", schedules).set("boundaries", boundaries).build();
+    }
+
+    /** The common recipe: linear warmup from 0 to {@code peak}, then cosine decay to {@code fin}. */
+    public static Schedule warmupCosine(double peak, long warmupSteps, long decaySteps, double fin) {
+        return sequential(List.of(linearWarmup(0.0, peak, warmupSteps), cosine(peak, fin, decaySteps)), warmupSteps);
+    }
+}

@@ -1,0 +1,160 @@
+package org.sched4j.eval;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.impl.controlflow.Where;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.EqualTo;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.GreaterThan;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.GreaterThanOrEqual;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LessThan;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LessThanOrEqual;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Min;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.NotEqualTo;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Pow;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.FloorDivOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.FloorModOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.sched4j.expr.BinaryOp;
+import org.sched4j.expr.CompareOp;
+import org.sched4j.expr.UnaryOp;
+
+/** {@link VectorOps} on eager ND4J arrays: each primitive is one ND4J op over the whole step vector. */
+final class NdArrayOps implements VectorOps<INDArray> {
+    /** Rows of the [rows, boundaries] comparison matrix built at once by {@link #countAtMost}. */
+    private static final long COUNT_CHUNK_CELLS = 1L << 22;
+
+    private final INDArray step;
+
+    NdArrayOps(INDArray step) {
+        this.step = step;
+    }
+
+    private static INDArray exec(CustomOp op) {
+        return Nd4j.exec(op)[0];
+    }
+
+    @Override
+    public INDArray step() {
+        return step;
+    }
+
+    @Override
+    public INDArray real(double value) {
+        return Nd4j.scalar(value);
+    }
+
+    @Override
+    public INDArray integer(long value) {
+        return Nd4j.scalar(value);
+    }
+
+    @Override
+    public INDArray reals(double[] values) {
+        return Nd4j.createFromArray(values);
+    }
+
+    @Override
+    public INDArray integers(long[] values) {
+        return Nd4j.createFromArray(values);
+    }
+
+    @Override
+    public INDArray binary(BinaryOp op, INDArray a, INDArray b) {
+        switch (op) {
+            case ADD: return exec(new AddOp(a, b));
+            case SUB: return exec(new SubOp(a, b));
+            case MUL: return exec(new MulOp(a, b));
+            case DIV: return exec(new DivOp(a, b));
+            case POW: return exec(new Pow(a, b));
+            case MIN: return exec(new Min(a, b));
+            case MAX: return exec(new Max(a, b));
+            case FLOOR_DIV: return exec(new FloorDivOp(a, b));
+            case FLOOR_MOD: return exec(new FloorModOp(a, b));
+            default: throw new AssertionError(op);
+        }
+    }
+
+    @Override
+    public INDArray unary(UnaryOp op, INDArray x) {
+        switch (op) {
+            case NEG: return x.neg();
+            case EXP: return Transforms.exp(x, true);
+            case LOG: return Transforms.log(x, true);
+            case SQRT: return Transforms.sqrt(x, true);
+            case COS: return Transforms.cos(x, true);
+            case SIN: return Transforms.sin(x, true);
+            case TANH: return Transforms.tanh(x, true);
+            case ABS: return Transforms.abs(x, true);
+            case FLOOR: return Transforms.floor(x, true);
+            case CEIL: return Transforms.ceil(x, true);
+            default: throw new AssertionError(op);
+        }
+    }
+
+    @Override
+    public INDArray toReal(INDArray x) {
+        return x.castTo(DataType.DOUBLE);
+    }
+
+    @Override
+    public INDArray compare(CompareOp op, INDArray a, INDArray b) {
+        switch (op) {
+            case LT: return exec(new LessThan(a, b));
+            case LE: return exec(new LessThanOrEqual(a, b));
+            case GT: return exec(new GreaterThan(a, b));
+            case GE: return exec(new GreaterThanOrEqual(a, b));
+            case EQ: return exec(new EqualTo(a, b));
+            case NE: return exec(new NotEqualTo(a, b));
+            default: throw new AssertionError(op);
+        }
+    }
+
+    @Override
+    public INDArray select(INDArray condition, INDArray a, INDArray b) {
+        long[] shape = condition.shape();
+        return exec(new Where(new INDArray[] {condition, fill(a, shape), fill(b, shape)}, null));
+    }
+
+    @Override
+    public INDArray gather(INDArray table, INDArray index) {
+        return exec(new Gather(table, index, 0));
+    }
+
+    @Override
+    public INDArray countAtMost(INDArray x, INDArray boundaries) {
+        long n = x.length();
+        long k = boundaries.length();
+        INDArray column = x.reshape(n, 1);
+        long rows = Math.max(1, COUNT_CHUNK_CELLS / Math.max(1, k));
+        if (n <= rows) {
+            return count(column, boundaries).reshape(x.shape());
+        }
+        INDArray out = Nd4j.createUninitialized(DataType.LONG, n);
+        for (long from = 0; from < n; from += rows) {
+            long to = Math.min(n, from + rows);
+            INDArray part = column.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+            out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).assign(count(part, boundaries));
+        }
+        return out.reshape(x.shape());
+    }
+
+    private static INDArray count(INDArray column, INDArray boundaries) {
+        return exec(new GreaterThanOrEqual(column, boundaries)).castTo(DataType.LONG).sum(1);
+    }
+
+    private static INDArray fill(INDArray v, long[] shape) {
+        if (java.util.Arrays.equals(v.shape(), shape)) {
+            return v;
+        }
+        return v.broadcast(shape);
+    }
+}

@@ -1,0 +1,148 @@
+package org.sched4j.eval;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import java.util.function.LongToDoubleFunction;
+import java.util.function.LongUnaryOperator;
+import org.sched4j.expr.BoolExpr;
+import org.sched4j.expr.Expr;
+import org.sched4j.expr.ExprVisitor;
+import org.sched4j.expr.IntExpr;
+import org.sched4j.expr.RealExpr;
+
+/**
+ * The scalar evaluator: compiles an expression tree once into a tree of closures over the step, so a
+ * value costs a few direct calls and no allocation (this is what {@code ISchedule.valueAt} runs).
+ */
+public final class ScalarEvaluator implements ExprVisitor<Object> {
+    private final Map<Expr, Object> compiled = new IdentityHashMap<>();
+
+    private ScalarEvaluator() {
+    }
+
+    /** Compiles a real expression into a function of the step. */
+    public static LongToDoubleFunction compile(RealExpr expr) {
+        return new ScalarEvaluator().real(expr);
+    }
+
+    private LongToDoubleFunction real(RealExpr e) {
+        return (LongToDoubleFunction) lower(e);
+    }
+
+    private LongUnaryOperator integer(IntExpr e) {
+        return (LongUnaryOperator) lower(e);
+    }
+
+    private LongPredicate bool(BoolExpr e) {
+        return (LongPredicate) lower(e);
+    }
+
+    private Object lower(Expr e) {
+        Object f = compiled.get(e);
+        if (f == null) {
+            f = e.accept(this);
+            compiled.put(e, f);
+        }
+        return f;
+    }
+
+    @Override
+    public Object step(IntExpr.Step node) {
+        return (LongUnaryOperator) t -> t;
+    }
+
+    @Override
+    public Object intConst(IntExpr.Const node) {
+        long v = node.value();
+        return (LongUnaryOperator) t -> v;
+    }
+
+    @Override
+    public Object intBinary(IntExpr.Binary node) {
+        LongUnaryOperator a = integer(node.left());
+        var op = node.op();
+        if (node.right() instanceof IntExpr.Const c) {
+            long k = c.value();
+            return (LongUnaryOperator) t -> op.apply(a.applyAsLong(t), k);
+        }
+        LongUnaryOperator b = integer(node.right());
+        return (LongUnaryOperator) t -> op.apply(a.applyAsLong(t), b.applyAsLong(t));
+    }
+
+    @Override
+    public Object countAtMost(IntExpr.CountAtMost node) {
+        LongUnaryOperator x = integer(node.x());
+        return (LongUnaryOperator) t -> node.count(x.applyAsLong(t));
+    }
+
+    @Override
+    public Object realConst(RealExpr.Const node) {
+        double v = node.value();
+        return (LongToDoubleFunction) t -> v;
+    }
+
+    @Override
+    public Object toReal(RealExpr.ToReal node) {
+        LongUnaryOperator x = integer(node.value());
+        return (LongToDoubleFunction) t -> (double) x.applyAsLong(t);
+    }
+
+    @Override
+    public Object realUnary(RealExpr.Unary node) {
+        LongToDoubleFunction x = real(node.arg());
+        var op = node.op();
+        return (LongToDoubleFunction) t -> op.apply(x.applyAsDouble(t));
+    }
+
+    @Override
+    public Object realBinary(RealExpr.Binary node) {
+        LongToDoubleFunction a = real(node.left());
+        var op = node.op();
+        if (node.left() instanceof RealExpr.Const c) {
+            double k = c.value();
+            LongToDoubleFunction b = real(node.right());
+            return (LongToDoubleFunction) t -> op.apply(k, b.applyAsDouble(t));
+        }
+        if (node.right() instanceof RealExpr.Const c) {
+            double k = c.value();
+            return (LongToDoubleFunction) t -> op.apply(a.applyAsDouble(t), k);
+        }
+        LongToDoubleFunction b = real(node.right());
+        return (LongToDoubleFunction) t -> op.apply(a.applyAsDouble(t), b.applyAsDouble(t));
+    }
+
+    @Override
+    public Object select(RealExpr.Select node) {
+        LongPredicate c = bool(node.condition());
+        LongToDoubleFunction a = real(node.whenTrue());
+        LongToDoubleFunction b = real(node.whenFalse());
+        return (LongToDoubleFunction) t -> c.test(t) ? a.applyAsDouble(t) : b.applyAsDouble(t);
+    }
+
+    @Override
+    public Object lookup(RealExpr.Lookup node) {
+        LongUnaryOperator i = integer(node.index());
+        return (LongToDoubleFunction) t -> node.at(i.applyAsLong(t));
+    }
+
+    @Override
+    public Object intCompare(BoolExpr.IntCompare node) {
+        LongUnaryOperator a = integer(node.left());
+        var op = node.op();
+        if (node.right() instanceof IntExpr.Const c) {
+            long k = c.value();
+            return (LongPredicate) t -> op.test(a.applyAsLong(t), k);
+        }
+        LongUnaryOperator b = integer(node.right());
+        return (LongPredicate) t -> op.test(a.applyAsLong(t), b.applyAsLong(t));
+    }
+
+    @Override
+    public Object realCompare(BoolExpr.RealCompare node) {
+        LongToDoubleFunction a = real(node.left());
+        LongToDoubleFunction b = real(node.right());
+        var op = node.op();
+        return (LongPredicate) t -> op.test(a.applyAsDouble(t), b.applyAsDouble(t));
+    }
+}

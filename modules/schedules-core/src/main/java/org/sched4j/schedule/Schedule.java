@@ -1,0 +1,249 @@
+package org.sched4j.schedule;
+
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongToDoubleFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonAutoDetect;
+import org.nd4j.shade.jackson.annotation.JsonAutoDetect.Visibility;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+import org.sched4j.eval.GraphEvaluator;
+import org.sched4j.eval.ScalarEvaluator;
+import org.sched4j.eval.TableEvaluator;
+import org.sched4j.expr.Ex;
+import org.sched4j.expr.RealExpr;
+import org.sched4j.spec.Args;
+import org.sched4j.spec.Json;
+import org.sched4j.spec.Param;
+import org.sched4j.spec.SpecException;
+import org.sched4j.spec.SpecWritable;
+
+/**
+ * A sched4j schedule: an immutable {@link ISchedule} for DL4J updaters, built from one {@link ScheduleType}
+ * definition that also evaluates as an ND4J table ({@link #table}) and as SameDiff ops ({@link #toGraph}).
+ *
+ * <p>In JSON (DL4J configurations included) a schedule is {@code {"@class": ..., "spec": {...}}}; the spec
+ * is parsed against the closed list of {@link ScheduleTypes}. Equal specs give equal schedules.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
+        creatorVisibility = Visibility.NONE)
+public final class Schedule implements ISchedule, SpecWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ScheduleType type;
+    private final transient Args args;
+    private final transient Unit unit;
+    private final transient Definition definition;
+    private final transient LongToDoubleFunction scalar;
+    private final transient LongToDoubleFunction scalarMomentum;
+
+    Schedule(ScheduleType type, Args args, Unit unit) {
+        this.type = type;
+        this.args = args;
+        this.unit = unit;
+        this.definition = type.define(args, Ex.step());
+        this.scalar = ScalarEvaluator.compile(definition.value());
+        this.scalarMomentum = definition.momentum() == null ? null : ScalarEvaluator.compile(definition.momentum());
+    }
+
+    // ---- construction from specs ----
+
+    /**
+     * Parses a JSON spec such as {@code {"type": "cosine", "initial": 0.1, "decay_steps": 1000}}.
+     *
+     * @throws SpecException naming the offending field and rule
+     */
+    public static Schedule parse(String json) {
+        return SpecReader.read(Json.parse(json, "spec"), "");
+    }
+
+    /** Builds a schedule from a parsed spec; see {@link #parse}. */
+    public static Schedule fromSpec(JsonNode spec) {
+        return SpecReader.read(spec, "");
+    }
+
+    @JsonCreator
+    static Schedule fromJackson(@JsonProperty("spec") JsonNode spec) {
+        return SpecReader.read(spec, "spec");
+    }
+
+    /** The spec this schedule writes back: the type, the unit if not iteration, every argument. */
+    @Override
+    @JsonProperty("spec")
+    public ObjectNode toSpec() {
+        ObjectNode o = Json.object();
+        o.put(SpecReader.TYPE, type.name());
+        if (unit != Unit.ITERATION) {
+            o.put(SpecReader.UNIT, unit.specName());
+        }
+        Map<String, Object> values = args.asMap();
+        for (Param p : type.params()) {
+            o.set(p.name(), p.write(values.get(p.name())));
+        }
+        return o;
+    }
+
+    /** The spec as compact JSON text. */
+    public String toJson() {
+        return Json.write(toSpec());
+    }
+
+    /** This schedule counting the given unit (DL4J's iteration or epoch). */
+    public Schedule withUnit(Unit newUnit) {
+        return newUnit == unit ? this : new Schedule(type, args, Objects.requireNonNull(newUnit, "unit"));
+    }
+
+    // ---- what it is ----
+
+    /** The schedule type. */
+    public ScheduleType type() {
+        return type;
+    }
+
+    /** The validated arguments. */
+    public Args args() {
+        return args;
+    }
+
+    /** Which DL4J counter {@link #valueAt} reads. */
+    public Unit unit() {
+        return unit;
+    }
+
+    /** The value as an expression of the step (what all evaluators interpret). */
+    public RealExpr expression() {
+        return definition.value();
+    }
+
+    /** The definition with {@code step} in place of the step: how composites embed a child schedule. */
+    public Definition define(org.sched4j.expr.IntExpr step) {
+        return type.define(args, step);
+    }
+
+    /** Whether the schedule also drives momentum (cyclic and one-cycle schedules). */
+    public boolean hasMomentum() {
+        return definition.momentum() != null;
+    }
+
+    /** The momentum schedule as an expression, or null. */
+    public RealExpr momentumExpression() {
+        return definition.momentum();
+    }
+
+    // ---- evaluator 1: scalar ----
+
+    /** DL4J's entry point: the value at the iteration or the epoch, according to {@link #unit()}. */
+    @Override
+    public double valueAt(int iteration, int epoch) {
+        int step = unit == Unit.ITERATION ? iteration : epoch;
+        if (step < 0) {
+            throw new IllegalArgumentException((unit == Unit.ITERATION ? "iteration" : "epoch")
+                    + ": must be >= 0 (got " + step + ")");
+        }
+        return scalar.applyAsDouble(step);
+    }
+
+    /** The value at a step (in this schedule's unit), in double precision. */
+    public double value(long step) {
+        checkStep(step);
+        return scalar.applyAsDouble(step);
+    }
+
+    /** The momentum at a step. */
+    public double momentum(long step) {
+        checkStep(step);
+        if (scalarMomentum == null) {
+            throw new IllegalStateException(type.name() + " does not drive momentum");
+        }
+        return scalarMomentum.applyAsDouble(step);
+    }
+
+    private static void checkStep(long step) {
+        if (step < 0 || step > TableEvaluator.MAX_STEP) {
+            throw new IllegalArgumentException("step: must be in [0, 2^53] (got " + step + ")");
+        }
+    }
+
+    // ---- evaluator 2: table ----
+
+    /** Values at steps {@code start .. start + count - 1} as one ND4J array of {@code dataType}. */
+    public INDArray table(long start, long count, DataType dataType) {
+        return TableEvaluator.table(definition.value(), start, count, dataType);
+    }
+
+    /** Momentum values, like {@link #table}. */
+    public INDArray momentumTable(long start, long count, DataType dataType) {
+        if (!hasMomentum()) {
+            throw new IllegalStateException(type.name() + " does not drive momentum");
+        }
+        return TableEvaluator.table(definition.momentum(), start, count, dataType);
+    }
+
+    // ---- evaluator 3: graph ----
+
+    /** The value at an INT32/INT64 step variable (scalar or vector) as FLOAT SameDiff ops. */
+    public SDVariable toGraph(SameDiff sd, SDVariable step) {
+        return toGraph(sd, step, DataType.FLOAT);
+    }
+
+    /** The value at a step variable as SameDiff ops producing {@code dataType}. */
+    public SDVariable toGraph(SameDiff sd, SDVariable step, DataType dataType) {
+        return GraphEvaluator.toGraph(definition.value(), sd, step, dataType);
+    }
+
+    /** The momentum at a step variable as SameDiff ops. */
+    public SDVariable momentumToGraph(SameDiff sd, SDVariable step, DataType dataType) {
+        if (!hasMomentum()) {
+            throw new IllegalStateException(type.name() + " does not drive momentum");
+        }
+        return GraphEvaluator.toGraph(definition.momentum(), sd, step, dataType);
+    }
+
+    // ---- identity ----
+
+    /** Schedules are immutable, so a clone is the schedule itself. */
+    @Override
+    public ISchedule clone() {
+        return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Schedule s && s.type == type && s.unit == unit && s.args.equals(args);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type.name(), unit, args);
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+
+    /** Java serialization writes the spec text and parses it back. */
+    private Object writeReplace() throws ObjectStreamException {
+        return new SerialForm(toJson());
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a Schedule is serialized through its spec");
+    }
+
+    private record SerialForm(String spec) implements Serializable {
+        private Object readResolve() throws ObjectStreamException {
+            return parse(spec);
+        }
+    }
+}
