@@ -17,7 +17,6 @@ import org.nd4j.linalg.api.ops.impl.transforms.custom.Pow;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.FloorDivOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.FloorModOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -77,7 +76,8 @@ final class NdArrayOps implements VectorOps<INDArray> {
             case MIN: return exec(new Min(a, b));
             case MAX: return exec(new Max(a, b));
             case FLOOR_DIV: return exec(new FloorDivOp(a, b));
-            case FLOOR_MOD: return exec(new FloorModOp(a, b));
+            // ND4J's FloorModOp loses integers past 2^24; a - b * floor(a / b) stays exact in INT64.
+            case FLOOR_MOD: return exec(new SubOp(a, exec(new MulOp(b, exec(new FloorDivOp(a, b))))));
             default: throw new AssertionError(op);
         }
     }

@@ -12,6 +12,7 @@ import org.sched4j.expr.UnaryOp;
 final class SameDiffOps implements VectorOps<SDVariable> {
     private final SameDiff sd;
     private final SDVariable step;
+    private SDVariable zeros;
 
     SameDiffOps(SameDiff sd, SDVariable step) {
         this.sd = sd;
@@ -54,7 +55,8 @@ final class SameDiffOps implements VectorOps<SDVariable> {
             case MIN: return sd.math.min(a, b);
             case MAX: return sd.math.max(a, b);
             case FLOOR_DIV: return sd.math.floorDiv(a, b);
-            case FLOOR_MOD: return sd.math.floorMod(a, b);
+            // floormod loses integers past 2^24 in ND4J; a - b * floor(a / b) stays exact in INT64.
+            case FLOOR_MOD: return a.sub(b.mul(sd.math.floorDiv(a, b)));
             default: throw new AssertionError(op);
         }
     }
@@ -96,7 +98,21 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     @Override
     public SDVariable select(SDVariable condition, SDVariable a, SDVariable b) {
-        return sd.where(a, b, condition);
+        return sd.where(likeStep(a), likeStep(b), condition);
+    }
+
+    /**
+     * SameDiff's where does not broadcast. Every non-constant value derives elementwise from the step and
+     * so has its shape; a rank-0 constant is spread to that shape.
+     */
+    private SDVariable likeStep(SDVariable v) {
+        if (!v.isConstant()) {
+            return v;
+        }
+        if (zeros == null) {
+            zeros = sd.castTo(sd.zerosLike(step), DataType.DOUBLE);
+        }
+        return zeros.add(v);
     }
 
     @Override

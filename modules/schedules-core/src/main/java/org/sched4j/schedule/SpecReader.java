@@ -97,7 +97,7 @@ final class SpecReader {
         return new Schedule(type, args, unit);
     }
 
-    /** Copies the parent's {@code keys} into each child object that lacks them. */
+    /** Copies the parent's {@code keys} into each child object whose type declares them but lacks them. */
     private static JsonNode inherit(JsonNode parent, List<String> keys, JsonNode children) {
         if (!children.isArray()) {
             return children;
@@ -107,7 +107,7 @@ final class SpecReader {
             if (child.isObject()) {
                 ObjectNode copy = ((ObjectNode) child).deepCopy();
                 for (String k : keys) {
-                    if (!copy.has(k) && parent.has(k)) {
+                    if (!copy.has(k) && parent.has(k) && declares(copy.get(TYPE), k)) {
                         copy.set(k, parent.get(k));
                     }
                 }
@@ -117,5 +117,10 @@ final class SpecReader {
             }
         }
         return Json.object().arrayNode().addAll(out);
+    }
+
+    private static boolean declares(JsonNode typeName, String key) {
+        ScheduleType type = typeName != null && typeName.isTextual() ? ScheduleTypes.find(typeName.textValue()) : null;
+        return type != null && type.params().stream().anyMatch(p -> p.name().equals(key));
     }
 }

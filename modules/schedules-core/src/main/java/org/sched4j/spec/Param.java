@@ -224,7 +224,12 @@ public final class Param {
                 out.add(nested.read(e, at));
                 continue;
             }
-            Number v = checked(kind == Kind.REALS ? number(e, at) : whole(e, at), at);
+            Number v;
+            if (kind == Kind.REALS) {
+                v = checked(number(e, at), at);
+            } else {
+                v = checked(whole(e, at), at);
+            }
             if (increasing && i > 0) {
                 double prev = ((Number) out.get(i - 1)).doubleValue();
                 double cur = v.doubleValue();

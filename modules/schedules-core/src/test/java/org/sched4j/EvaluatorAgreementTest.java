@@ -1,0 +1,147 @@
+package org.sched4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.sched4j.schedule.Schedule;
+import org.sched4j.schedule.ScheduleTypes;
+
+/** The scalar, table and graph evaluators agree for every schedule type, at small and very large steps. */
+class EvaluatorAgreementTest {
+    /** At least one spec per registered type, with parameters that exercise each branch. */
+    static final List<String> SPECS = List.of(
+            "{\"type\":\"constant\",\"value\":0.25}",
+            "{\"type\":\"step\",\"initial\":0.5,\"step_size\":7,\"gamma\":0.97}",
+            "{\"type\":\"multistep\",\"initial\":1.0,\"milestones\":[9000,30,30,800],\"gamma\":0.5}",
+            "{\"type\":\"piecewise\",\"boundaries\":[10,100,1000,2147483000],\"values\":[1,0.5,0.25,0.125,0.0625]}",
+            "{\"type\":\"exponential\",\"initial\":0.1,\"decay_rate\":0.999}",
+            "{\"type\":\"exponential\",\"initial\":0.1,\"decay_rate\":0.5,\"decay_steps\":1000,\"staircase\":true}",
+            "{\"type\":\"cosine\",\"initial\":0.1,\"final\":0.001,\"decay_steps\":5000}",
+            "{\"type\":\"cosine\",\"initial\":1.0,\"final\":0.2,\"decay_steps\":37,\"periodic\":true}",
+            "{\"type\":\"polynomial\",\"initial\":0.1,\"final\":0.01,\"decay_steps\":6000,\"power\":0.5}",
+            "{\"type\":\"linear_warmup\",\"start\":0.001,\"peak\":0.1,\"warmup_steps\":1234}",
+            "{\"type\":\"sequential\",\"boundaries\":[500,4000],\"schedules\":["
+                    + "{\"type\":\"linear_warmup\",\"peak\":0.1,\"warmup_steps\":500},"
+                    + "{\"type\":\"cosine\",\"initial\":0.1,\"final\":0.01,\"decay_steps\":3500},"
+                    + "{\"type\":\"sequential\",\"boundaries\":[100],\"schedules\":["
+                    + "{\"type\":\"constant\",\"value\":0.01},{\"type\":\"step\",\"initial\":0.01,\"step_size\":1000,\"gamma\":0.5}]}]}",
+            "{\"type\":\"torch.StepLR\",\"lr\":0.1,\"step_size\":30}",
+            "{\"type\":\"torch.MultiStepLR\",\"lr\":0.1,\"milestones\":[300,80,80],\"gamma\":0.9,\"last_epoch\":5}",
+            "{\"type\":\"torch.ExponentialLR\",\"lr\":1.0,\"gamma\":0.9995}",
+            "{\"type\":\"torch.CosineAnnealingLR\",\"lr\":0.1,\"T_max\":40,\"eta_min\":0.002,\"last_epoch\":10}",
+            "{\"type\":\"torch.LinearLR\",\"lr\":0.3,\"start_factor\":0.1,\"total_iters\":1000}",
+            "{\"type\":\"torch.SequentialLR\",\"lr\":0.1,\"milestones\":[50],\"schedulers\":["
+                    + "{\"type\":\"torch.LinearLR\",\"start_factor\":0.2,\"total_iters\":50},"
+                    + "{\"type\":\"torch.CosineAnnealingLR\",\"T_max\":200}]}");
+
+    private static double[] scalar(Schedule s, long[] steps) {
+        double[] out = new double[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            out[i] = s.value(steps[i]);
+        }
+        return out;
+    }
+
+    private static void agree(Schedule s, long start, int count) {
+        long[] steps = Nd4jBackends.range(start, count);
+        double[] expected = scalar(s, steps);
+        String name = s.type().name();
+        Close.assertClose(name + " table/double", expected, Nd4jBackends.table(s, start, count, DataType.DOUBLE),
+                start, Close.DOUBLE);
+        Close.assertClose(name + " table/float", expected, Nd4jBackends.table(s, start, count, DataType.FLOAT),
+                start, Close.FLOAT);
+        Close.assertClose(name + " graph/double", expected, Nd4jBackends.graph(s, steps, DataType.DOUBLE),
+                start, Close.DOUBLE);
+        Close.assertClose(name + " graph/float", expected, Nd4jBackends.graph(s, steps, DataType.FLOAT),
+                start, Close.FLOAT);
+    }
+
+    @Test
+    void everyRegisteredTypeIsCovered() {
+        List<String> covered = SPECS.stream().map(j -> Schedule.parse(j).type().name()).toList();
+        for (var t : ScheduleTypes.all()) {
+            assertThat(covered).as("agreement specs").contains(t.name());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> stepsZeroToTenThousand() {
+        return SPECS.stream().map(j -> DynamicTest.dynamicTest(j, () -> agree(Schedule.parse(j), 0, 10_001)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> stepsNearTwoToThe31() {
+        long last = Integer.MAX_VALUE;
+        return SPECS.stream().map(j -> DynamicTest.dynamicTest(j, () -> {
+            Schedule s = Schedule.parse(j);
+            agree(s, last - 63, 64);
+            // DL4J's entry point at the largest int it can pass agrees with the long-step evaluator.
+            assertThat(s.valueAt(Integer.MAX_VALUE, 0)).isEqualTo(s.value(last));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> stepsPastFloat32AndAtTwoToThe40() {
+        return SPECS.stream().map(j -> DynamicTest.dynamicTest(j, () -> {
+            Schedule s = Schedule.parse(j);
+            agree(s, (1L << 24) - 8, 16);
+            agree(s, (1L << 40) - 8, 16);
+        }));
+    }
+
+    @Test
+    void integerWorkStaysExactPastTwoToThe24() {
+        // 2^24 + 1 is not a float32; a float step would put it in the wrong stair.
+        Schedule s = Schedule.parse("{\"type\":\"step\",\"initial\":1.0,\"step_size\":16777217,\"gamma\":0.5}");
+        long[] steps = {16_777_216L, 16_777_217L};
+        double[] expected = {1.0, 0.5};
+        Close.assertClose("scalar", expected, new double[] {s.value(steps[0]), s.value(steps[1])}, steps[0], 0);
+        Close.assertClose("table", expected, Nd4jBackends.table(s, steps[0], 2, DataType.FLOAT), steps[0], 0);
+        Close.assertClose("graph", expected, Nd4jBackends.graph(s, steps, DataType.FLOAT), steps[0], 0);
+    }
+
+    @Test
+    void graphAcceptsInt32ScalarStepAndConstantSchedules() {
+        for (String j : List.of(SPECS.get(0), SPECS.get(6))) {
+            Schedule s = Schedule.parse(j);
+            SameDiff sd = SameDiff.create();
+            SDVariable step = sd.placeHolder("step", DataType.INT32);
+            SDVariable out = s.toGraph(sd, step);
+            INDArray r = sd.output(Map.of("step", Nd4j.scalar(1234)), out.name()).get(out.name());
+            assertThat(r.rank()).isZero();
+            assertThat(r.dataType()).isEqualTo(DataType.FLOAT);
+            assertThat((double) r.getFloat(0)).isCloseTo(s.value(1234), org.assertj.core.api.Assertions.within(1e-7));
+        }
+    }
+
+    @Test
+    void graphRejectsAFloatStep() {
+        SameDiff sd = SameDiff.create();
+        SDVariable step = sd.placeHolder("step", DataType.FLOAT);
+        Schedule s = Schedule.parse(SPECS.get(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.toGraph(sd, step))
+                .hasMessageStartingWith("step: must be INT32 or INT64");
+    }
+
+    @Test
+    void tableRejectsBadRanges() {
+        Schedule s = Schedule.parse(SPECS.get(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.table(-1, 5, DataType.FLOAT))
+                .hasMessageStartingWith("start: must be >= 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.table(0, -5, DataType.FLOAT))
+                .hasMessageStartingWith("count: must be >= 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.table(0, 5, DataType.INT32))
+                .hasMessageStartingWith("dataType: must be a floating-point type");
+        assertThat(s.table(7, 0, DataType.FLOAT).length()).isZero();
+    }
+}

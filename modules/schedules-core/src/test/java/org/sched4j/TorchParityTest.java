@@ -1,0 +1,94 @@
+package org.sched4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.sched4j.schedule.Schedule;
+import org.sched4j.schedule.ScheduleTypes;
+import org.sched4j.spec.Json;
+
+/**
+ * Reproduces the recorded peer traces (src/test/resources/parity) with every evaluator: scalar within 1e-9,
+ * table and graph within 1e-9 in double and 2e-6 in float32.
+ */
+class TorchParityTest {
+    /** The torch types this build must reproduce; every one needs at least one trace. */
+    private static final Set<String> REQUIRED = Set.of("torch.StepLR", "torch.MultiStepLR", "torch.ExponentialLR",
+            "torch.CosineAnnealingLR", "torch.LinearLR", "torch.SequentialLR");
+
+    record Trace(String id, JsonNode spec, double[] lr) {
+    }
+
+    static List<Trace> load(String resource) throws IOException {
+        List<Trace> out = new ArrayList<>();
+        try (var in = TorchParityTest.class.getResourceAsStream("/parity/" + resource)) {
+            assertThat(in).as(resource).isNotNull();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = Json.parse(line, resource);
+                JsonNode lr = row.get("lr");
+                double[] values = new double[lr.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = lr.get(i).doubleValue();
+                }
+                out.add(new Trace(row.get("id").textValue(), row.get("spec"), values));
+            }
+        }
+        return out;
+    }
+
+    /** Traces whose type this build registers (the rest belong to the catalogue issue). */
+    static List<Trace> supported() throws IOException {
+        return load("torch-1.13.jsonl").stream()
+                .filter(t -> t.spec().findValues("type").stream()
+                        .allMatch(type -> ScheduleTypes.find(type.textValue()) != null))
+                .toList();
+    }
+
+    @Test
+    void everyRequiredTypeHasATrace() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (Trace t : supported()) {
+            seen.add(t.spec().get("type").textValue());
+        }
+        assertThat(seen).containsAll(REQUIRED);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> torchTraces() throws IOException {
+        return supported().stream().map(t -> DynamicTest.dynamicTest(t.id(), () -> {
+            Schedule s = Schedule.fromSpec(t.spec());
+            int n = t.lr().length;
+            double[] scalar = new double[n];
+            for (int i = 0; i < n; i++) {
+                scalar[i] = s.value(i);
+            }
+            Close.assertClose(t.id() + " scalar", t.lr(), scalar, 0, Close.DOUBLE);
+            Close.assertClose(t.id() + " table/double", t.lr(), Nd4jBackends.table(s, 0, n, DataType.DOUBLE), 0,
+                    Close.DOUBLE);
+            Close.assertClose(t.id() + " table/float", t.lr(), Nd4jBackends.table(s, 0, n, DataType.FLOAT), 0,
+                    Close.FLOAT);
+            long[] steps = Nd4jBackends.range(0, n);
+            Close.assertClose(t.id() + " graph/double", t.lr(), Nd4jBackends.graph(s, steps, DataType.DOUBLE), 0,
+                    Close.DOUBLE);
+            Close.assertClose(t.id() + " graph/float", t.lr(), Nd4jBackends.graph(s, steps, DataType.FLOAT), 0,
+                    Close.FLOAT);
+        }));
+    }
+}
