@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.FloorDivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.sched4j.expr.BinaryOp;
 import org.sched4j.expr.CompareOp;
@@ -140,9 +141,9 @@ final class NdArrayOps implements VectorOps<INDArray> {
         INDArray out = Nd4j.createUninitialized(DataType.LONG, n);
         for (long from = 0; from < n; from += rows) {
             long to = Math.min(n, from + rows);
-            INDArray part = column.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
-            out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).assign(count(part, boundaries));
+            INDArray part = column.get(NDArrayIndex.interval(from, to),
+                    NDArrayIndex.all());
+            out.get(NDArrayIndex.interval(from, to)).assign(count(part, boundaries));
         }
         return out.reshape(x.shape());
     }

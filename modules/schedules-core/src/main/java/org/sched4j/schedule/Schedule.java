@@ -162,10 +162,15 @@ public final class Schedule implements ISchedule, SpecWritable {
     /** The momentum at a step. */
     public double momentum(long step) {
         checkStep(step);
-        if (scalarMomentum == null) {
+        requireMomentum();
+        return scalarMomentum.applyAsDouble(step);
+    }
+
+    private RealExpr requireMomentum() {
+        if (definition.momentum() == null) {
             throw new IllegalStateException(type.name() + " does not drive momentum");
         }
-        return scalarMomentum.applyAsDouble(step);
+        return definition.momentum();
     }
 
     private static void checkStep(long step) {
@@ -183,10 +188,7 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     /** Momentum values, like {@link #table}. */
     public INDArray momentumTable(long start, long count, DataType dataType) {
-        if (!hasMomentum()) {
-            throw new IllegalStateException(type.name() + " does not drive momentum");
-        }
-        return TableEvaluator.table(definition.momentum(), start, count, dataType);
+        return TableEvaluator.table(requireMomentum(), start, count, dataType);
     }
 
     // ---- evaluator 3: graph ----
@@ -203,10 +205,7 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     /** The momentum at a step variable as SameDiff ops. */
     public SDVariable momentumToGraph(SameDiff sd, SDVariable step, DataType dataType) {
-        if (!hasMomentum()) {
-            throw new IllegalStateException(type.name() + " does not drive momentum");
-        }
-        return GraphEvaluator.toGraph(definition.momentum(), sd, step, dataType);
+        return GraphEvaluator.toGraph(requireMomentum(), sd, step, dataType);
     }
 
     // ---- identity ----

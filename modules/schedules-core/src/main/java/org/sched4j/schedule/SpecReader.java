@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.node.JsonNodeFactory;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.sched4j.spec.Args;
-import org.sched4j.spec.Json;
 import org.sched4j.spec.Param;
 import org.sched4j.spec.SpecException;
 
@@ -116,7 +116,7 @@ final class SpecReader {
                 out.add(child);
             }
         }
-        return Json.object().arrayNode().addAll(out);
+        return JsonNodeFactory.instance.arrayNode().addAll(out);
     }
 
     private static boolean declares(JsonNode typeName, String key) {
