@@ -77,8 +77,6 @@ final class NdArrayOps implements VectorOps<INDArray> {
             case MIN: return exec(new Min(a, b));
             case MAX: return exec(new Max(a, b));
             case FLOOR_DIV: return exec(new FloorDivOp(a, b));
-            // ND4J's FloorModOp loses integers past 2^24; a - b * floor(a / b) stays exact in INT64.
-            case FLOOR_MOD: return exec(new SubOp(a, exec(new MulOp(b, exec(new FloorDivOp(a, b))))));
             default: throw new AssertionError(op);
         }
     }
@@ -141,8 +139,7 @@ final class NdArrayOps implements VectorOps<INDArray> {
         INDArray out = Nd4j.createUninitialized(DataType.LONG, n);
         for (long from = 0; from < n; from += rows) {
             long to = Math.min(n, from + rows);
-            INDArray part = column.get(NDArrayIndex.interval(from, to),
-                    NDArrayIndex.all());
+            INDArray part = column.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             out.get(NDArrayIndex.interval(from, to)).assign(count(part, boundaries));
         }
         return out.reshape(x.shape());

@@ -55,8 +55,6 @@ final class SameDiffOps implements VectorOps<SDVariable> {
             case MIN: return sd.math.min(a, b);
             case MAX: return sd.math.max(a, b);
             case FLOOR_DIV: return sd.math.floorDiv(a, b);
-            // floormod loses integers past 2^24 in ND4J; a - b * floor(a / b) stays exact in INT64.
-            case FLOOR_MOD: return a.sub(b.mul(sd.math.floorDiv(a, b)));
             default: throw new AssertionError(op);
         }
     }

@@ -46,7 +46,13 @@ public final class VectorLowering<V> implements ExprVisitor<V> {
 
     @Override
     public V intBinary(IntExpr.Binary node) {
-        return ops.binary(node.op(), lower(node.left()), lower(node.right()));
+        V a = lower(node.left());
+        V b = lower(node.right());
+        if (node.op() == BinaryOp.FLOOR_MOD) {
+            // ND4J's floormod (eager and SameDiff) loses integers past 2^24; a - b * floor(a / b) stays exact.
+            return ops.binary(BinaryOp.SUB, a, ops.binary(BinaryOp.MUL, b, ops.binary(BinaryOp.FLOOR_DIV, a, b)));
+        }
+        return ops.binary(node.op(), a, b);
     }
 
     @Override

@@ -28,7 +28,10 @@ public interface VectorOps<V> {
     /** An INT64 constant vector (sorted boundaries). */
     V integers(long[] values);
 
-    /** An elementwise binary operation; both operands have the same type (INT64 or DOUBLE). */
+    /**
+     * An elementwise binary operation; both operands have the same type (INT64 or DOUBLE). Never called with
+     * {@code FLOOR_MOD}: {@link VectorLowering} rewrites it, since ND4J's floormod loses integers past 2^24.
+     */
     V binary(BinaryOp op, V a, V b);
 
     /** An elementwise function of a DOUBLE operand. */
