@@ -5,8 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.Range;
-import org.nd4j.linalg.factory.Nd4j;
+import org.sched4j.eval.TableEvaluator;
 import org.sched4j.schedule.Schedule;
 
 /** The evaluator {@code eval --backend} runs: each one really executes (no fallback between them). */
@@ -42,8 +41,7 @@ enum Backend {
             SDVariable step = sd.placeHolder("step", DataType.INT64, -1);
             SDVariable out = momentum ? s.momentumToGraph(sd, step, DataType.DOUBLE)
                     : s.toGraph(sd, step, DataType.DOUBLE);
-            INDArray steps = Nd4j.exec(new Range(Nd4j.scalar(start), Nd4j.scalar(start + count), Nd4j.scalar(1L),
-                    DataType.LONG))[0];
+            INDArray steps = TableEvaluator.steps(start, count);
             return sd.output(Map.of("step", steps), out.name()).get(out.name()).toDoubleVector();
         }
     };

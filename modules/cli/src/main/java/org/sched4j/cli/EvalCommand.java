@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
+import org.nd4j.shade.jackson.databind.node.JsonNodeFactory;
 import org.nd4j.shade.jackson.databind.node.NullNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.sched4j.schedule.Schedule;
@@ -54,7 +55,7 @@ final class EvalCommand {
         }
         long start = o.integer("--start", 0, 0, MAX_STEP - steps);
         if (o.has("--metrics")) {
-            throw new CliException(noMetrics("--metrics", schedule));
+            throw new CliException("--metrics: " + noMetrics(schedule));
         }
         try {
             out.println(Json.write(evaluate(schedule, start, (int) steps, backend)));
@@ -64,8 +65,8 @@ final class EvalCommand {
         return 0;
     }
 
-    private static String noMetrics(String field, Schedule s) {
-        return field + ": only a plateau schedule observes metrics (" + s.type().name() + " does not)";
+    private static String noMetrics(Schedule s) {
+        return "only a plateau schedule observes metrics (" + s.type().name() + " does not)";
     }
 
     /** {@code {"lr": [...]}} plus {@code "momentum"} when the schedule drives it; rejects non-finite values. */
@@ -79,7 +80,7 @@ final class EvalCommand {
     }
 
     private static ArrayNode finite(String name, double[] values, long start) {
-        ArrayNode a = Json.object().arrayNode(values.length);
+        ArrayNode a = JsonNodeFactory.instance.arrayNode(values.length);
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new SpecException(name, "the schedule gives " + values[i] + " at step " + (start + i)
@@ -130,7 +131,7 @@ final class EvalCommand {
             long steps = rowInteger(row, "steps", -1, MAX_STEPS);
             long start = rowInteger(row, "start", 0, MAX_STEP - Math.max(steps, 0));
             if (row.has("metrics")) {
-                throw new SpecException("metrics", noMetrics("", s).substring(2));
+                throw new SpecException("metrics", noMetrics(s));
             }
             result.setAll(evaluate(s, start, (int) steps, backend));
         } catch (SpecException e) {

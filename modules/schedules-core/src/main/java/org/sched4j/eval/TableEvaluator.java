@@ -17,6 +17,12 @@ public final class TableEvaluator {
     private TableEvaluator() {
     }
 
+    /** The exact INT64 steps {@code start .. start + count - 1} ({@code Nd4j.arange} counts in float). */
+    public static INDArray steps(long start, long count) {
+        return Nd4j.exec(new Range(Nd4j.scalar(start), Nd4j.scalar(start + count), Nd4j.scalar(1L),
+                DataType.LONG))[0];
+    }
+
     /**
      * Values of {@code expr} at steps {@code start .. start + count - 1}, computed in double and returned as
      * {@code dataType}.
@@ -40,9 +46,7 @@ public final class TableEvaluator {
         if (count == 0) {
             return Nd4j.create(dataType, 0);
         }
-        INDArray steps = Nd4j.exec(new Range(Nd4j.scalar(start), Nd4j.scalar(start + count), Nd4j.scalar(1L),
-                DataType.LONG))[0];
-        INDArray values = new VectorLowering<>(new NdArrayOps(steps)).lower(expr);
+        INDArray values = new VectorLowering<>(new NdArrayOps(steps(start, count))).lower(expr);
         if (values.rank() == 0) {
             values = Nd4j.valueArrayOf(new long[] {count}, values.getDouble(0), DataType.DOUBLE);
         }
