@@ -18,32 +18,28 @@ import org.sched4j.schedule.ScheduleTypes;
 
 /** The scalar, table and graph evaluators agree for every schedule type, at small and very large steps. */
 class EvaluatorAgreementTest {
-    /** At least one spec per registered type, with parameters that exercise each branch. */
-    static final List<String> SPECS = List.of(
-            "{\"type\":\"constant\",\"value\":0.25}",
-            "{\"type\":\"step\",\"initial\":0.5,\"step_size\":7,\"gamma\":0.97}",
-            "{\"type\":\"multistep\",\"initial\":1.0,\"milestones\":[9000,30,30,800],\"gamma\":0.5}",
-            "{\"type\":\"piecewise\",\"boundaries\":[10,100,1000,2147483000],\"values\":[1,0.5,0.25,0.125,0.0625]}",
-            "{\"type\":\"exponential\",\"initial\":0.1,\"decay_rate\":0.999}",
-            "{\"type\":\"exponential\",\"initial\":0.1,\"decay_rate\":0.5,\"decay_steps\":1000,\"staircase\":true}",
-            "{\"type\":\"cosine\",\"initial\":0.1,\"final\":0.001,\"decay_steps\":5000}",
-            "{\"type\":\"cosine\",\"initial\":1.0,\"final\":0.2,\"decay_steps\":37,\"periodic\":true}",
-            "{\"type\":\"polynomial\",\"initial\":0.1,\"final\":0.01,\"decay_steps\":6000,\"power\":0.5}",
-            "{\"type\":\"linear_warmup\",\"start\":0.001,\"peak\":0.1,\"warmup_steps\":1234}",
-            "{\"type\":\"sequential\",\"boundaries\":[500,4000],\"schedules\":["
-                    + "{\"type\":\"linear_warmup\",\"peak\":0.1,\"warmup_steps\":500},"
-                    + "{\"type\":\"cosine\",\"initial\":0.1,\"final\":0.01,\"decay_steps\":3500},"
-                    + "{\"type\":\"sequential\",\"boundaries\":[100],\"schedules\":["
-                    + "{\"type\":\"constant\",\"value\":0.01},{\"type\":\"step\",\"initial\":0.01,\"step_size\":1000,\"gamma\":0.5}]}]}",
-            "{\"type\":\"torch.StepLR\",\"lr\":0.1,\"step_size\":30}",
-            "{\"type\":\"torch.MultiStepLR\",\"lr\":0.1,\"milestones\":[300,80,80],\"gamma\":0.9,\"last_epoch\":5}",
-            "{\"type\":\"torch.ExponentialLR\",\"lr\":1.0,\"gamma\":0.9995}",
-            "{\"type\":\"torch.CosineAnnealingLR\",\"lr\":0.1,\"T_max\":40,\"eta_min\":0.002,\"last_epoch\":10}",
-            "{\"type\":\"torch.LinearLR\",\"lr\":0.3,\"start_factor\":0.1,\"total_iters\":1000}",
-            "{\"type\":\"torch.SequentialLR\",\"lr\":0.1,\"milestones\":[50],\"schedulers\":["
-                    + "{\"type\":\"torch.LinearLR\",\"start_factor\":0.2,\"total_iters\":50},"
-                    + "{\"type\":\"torch.CosineAnnealingLR\",\"T_max\":200}]}");
+    /** Spec files, one per group of types, under src/test/resources/agreement: one spec per line. */
+    private static final List<String> GROUPS = List.of("native", "compose", "plateau", "torch", "mindspore",
+            "keras", "optax", "dl4j");
 
+    /** At least one spec per registered type, with parameters that exercise each branch. */
+    static final List<String> SPECS = loadSpecs();
+
+    private static List<String> loadSpecs() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String group : GROUPS) {
+            try (var in = EvaluatorAgreementTest.class.getResourceAsStream("/agreement/" + group + ".jsonl")) {
+                if (in == null) {
+                    continue;
+                }
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank()).forEach(out::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return List.copyOf(out);
+    }
     private static double[] scalar(Schedule s, long[] steps) {
         double[] out = new double[steps.length];
         for (int i = 0; i < steps.length; i++) {

@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sched4j.catalog.Catalog;
+import org.sched4j.compose.Composition;
+import org.sched4j.dialect.dl4j.Dl4jDialect;
+import org.sched4j.dialect.keras.KerasDialect;
+import org.sched4j.dialect.mindspore.MindSporeDialect;
+import org.sched4j.dialect.optax.OptaxDialect;
 import org.sched4j.dialect.torch.TorchDialect;
 
 /**
@@ -17,7 +22,8 @@ public final class ScheduleTypes {
 
     static {
         Map<String, ScheduleType> m = new LinkedHashMap<>();
-        for (List<ScheduleType> group : List.of(Catalog.TYPES, TorchDialect.TYPES)) {
+        for (List<ScheduleType> group : List.of(Catalog.TYPES, Composition.TYPES, TorchDialect.TYPES,
+                MindSporeDialect.TYPES, KerasDialect.TYPES, OptaxDialect.TYPES, Dl4jDialect.TYPES)) {
             for (ScheduleType t : group) {
                 if (m.put(t.name(), t) != null) {
                     throw new IllegalStateException("duplicate schedule type " + t.name());

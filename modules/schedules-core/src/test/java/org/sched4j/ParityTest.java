@@ -24,17 +24,20 @@ import org.sched4j.spec.Json;
  * Reproduces the recorded peer traces (src/test/resources/parity) with every evaluator: scalar within 1e-9,
  * table and graph within 1e-9 in double and 2e-6 in float32.
  */
-class TorchParityTest {
+class ParityTest {
     /** The torch types this build must reproduce; every one needs at least one trace. */
     private static final Set<String> REQUIRED = Set.of("torch.StepLR", "torch.MultiStepLR", "torch.ExponentialLR",
             "torch.CosineAnnealingLR", "torch.LinearLR", "torch.SequentialLR");
+
+    /** The recorded peer files (see src/test/resources/parity/README.md). */
+    static final List<String> FILES = List.of("torch-1.13.jsonl", "mindspore.jsonl", "keras.jsonl", "optax.jsonl");
 
     record Trace(String id, JsonNode spec, double[] lr) {
     }
 
     static List<Trace> load(String resource) throws IOException {
         List<Trace> out = new ArrayList<>();
-        try (var in = TorchParityTest.class.getResourceAsStream("/parity/" + resource)) {
+        try (var in = ParityTest.class.getResourceAsStream("/parity/" + resource)) {
             assertThat(in).as(resource).isNotNull();
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -55,7 +58,11 @@ class TorchParityTest {
 
     /** Traces whose type this build registers (the rest belong to the catalogue issue). */
     static List<Trace> supported() throws IOException {
-        return load("torch-1.13.jsonl").stream()
+        List<Trace> all = new ArrayList<>();
+        for (String file : FILES) {
+            all.addAll(load(file));
+        }
+        return all.stream()
                 .filter(t -> t.spec().findValues("type").stream()
                         .allMatch(type -> ScheduleTypes.find(type.textValue()) != null))
                 .toList();
@@ -71,7 +78,7 @@ class TorchParityTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> torchTraces() throws IOException {
+    Stream<DynamicTest> peerTraces() throws IOException {
         return supported().stream().map(t -> DynamicTest.dynamicTest(t.id(), () -> {
             Schedule s = Schedule.fromSpec(t.spec());
             int n = t.lr().length;
