@@ -32,7 +32,18 @@ class ParityTest {
     /** The recorded peer files (see src/test/resources/parity/README.md). */
     static final List<String> FILES = List.of("torch-1.13.jsonl", "mindspore.jsonl", "keras.jsonl", "optax.jsonl");
 
-    record Trace(String id, JsonNode spec, double[] lr) {
+    record Trace(String id, JsonNode spec, double[] lr, double[] metrics) {
+    }
+
+    private static double[] doubles(JsonNode array) {
+        if (array == null) {
+            return null;
+        }
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).doubleValue();
+        }
+        return values;
     }
 
     static List<Trace> load(String resource) throws IOException {
@@ -45,12 +56,8 @@ class ParityTest {
                     continue;
                 }
                 JsonNode row = Json.parse(line, resource);
-                JsonNode lr = row.get("lr");
-                double[] values = new double[lr.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = lr.get(i).doubleValue();
-                }
-                out.add(new Trace(row.get("id").textValue(), row.get("spec"), values));
+                out.add(new Trace(row.get("id").textValue(), row.get("spec"), doubles(row.get("lr")),
+                        doubles(row.get("metrics"))));
             }
         }
         return out;
@@ -79,7 +86,7 @@ class ParityTest {
 
     @TestFactory
     Stream<DynamicTest> peerTraces() throws IOException {
-        return supported().stream().map(t -> DynamicTest.dynamicTest(t.id(), () -> {
+        return supported().stream().filter(t -> t.metrics() == null).map(t -> DynamicTest.dynamicTest(t.id(), () -> {
             Schedule s = Schedule.fromSpec(t.spec());
             int n = t.lr().length;
             double[] scalar = new double[n];
@@ -96,6 +103,27 @@ class ParityTest {
                     Close.DOUBLE);
             Close.assertClose(t.id() + " graph/float", t.lr(), Nd4jBackends.graph(s, steps, DataType.FLOAT), 0,
                     Close.FLOAT);
+        }));
+    }
+
+    /**
+     * Plateau traces: the value in force for step t, then the metric reported after it is observed. Every
+     * third step the schedule goes through its JSON spec and back, so the state resumes exactly.
+     */
+    @TestFactory
+    Stream<DynamicTest> plateauTraces() throws IOException {
+        return supported().stream().filter(t -> t.metrics() != null).map(t -> DynamicTest.dynamicTest(t.id(), () -> {
+            Schedule s = Schedule.fromSpec(t.spec());
+            assertThat(s.observesMetrics()).isTrue();
+            double[] scalar = new double[t.lr().length];
+            for (int i = 0; i < scalar.length; i++) {
+                scalar[i] = s.value(i);
+                s = s.observe(t.metrics()[i]);
+                if (i % 3 == 2) {
+                    s = Schedule.parse(s.toJson());
+                }
+            }
+            Close.assertClose(t.id() + " scalar", t.lr(), scalar, 0, Close.DOUBLE);
         }));
     }
 }

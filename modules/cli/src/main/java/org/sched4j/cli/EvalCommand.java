@@ -54,24 +54,49 @@ final class EvalCommand {
             throw new CliException("--steps: is required");
         }
         long start = o.integer("--start", 0, 0, MAX_STEP - steps);
-        if (o.has("--metrics")) {
-            throw new CliException("--metrics: " + noMetrics(schedule));
-        }
+        double[] metrics = o.has("--metrics") ? metricList(Options.textOrFile("--metrics", o.get("--metrics")))
+                : null;
         try {
-            out.println(Json.write(evaluate(schedule, start, (int) steps, backend)));
+            out.println(Json.write(evaluate(schedule, start, (int) steps, backend, metrics)));
         } catch (SpecException e) {
-            throw new CliException(e.getMessage());
+            boolean flag = e.field().startsWith("metrics") || e.field().equals("backend");
+            throw new CliException((flag ? "--" : "") + e.getMessage());
         }
         return 0;
     }
 
-    private static String noMetrics(Schedule s) {
-        return "only a plateau schedule observes metrics (" + s.type().name() + " does not)";
+    /** {@code m0,m1,...}: numbers separated by commas or white space. */
+    private static double[] metricList(String text) {
+        String[] parts = text.trim().isEmpty() ? new String[0] : text.trim().split("[,\\s]+");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new CliException("--metrics: element " + i + " must be a number (got '" + parts[i] + "')");
+            }
+        }
+        return out;
     }
 
-    /** {@code {"lr": [...]}} plus {@code "momentum"} when the schedule drives it; rejects non-finite values. */
-    static ObjectNode evaluate(Schedule s, long start, int count, Backend backend) {
+    /**
+     * {@code {"lr": [...]}} plus {@code "momentum"} when the schedule drives it; rejects non-finite values. A
+     * plateau schedule observes {@code metrics[i]} after step {@code i} (from step 0), scalar backend only.
+     */
+    static ObjectNode evaluate(Schedule s, long start, int count, Backend backend, double[] metrics) {
         ObjectNode result = Json.object();
+        if (s.observesMetrics()) {
+            if (backend != Backend.SCALAR) {
+                throw new SpecException("backend", s.type().name() + " depends on observed metrics, not on the "
+                        + "step alone; only the scalar backend runs it");
+            }
+            result.set("lr", finite("lr", Plateaus.values(s, start, count, metrics), start));
+            return result;
+        }
+        if (metrics != null) {
+            throw new SpecException("metrics", "only a plateau schedule observes metrics (" + s.type().name()
+                    + " does not)");
+        }
         result.set("lr", finite("lr", backend.values(s, start, count, false), start));
         if (s.hasMomentum()) {
             result.set("momentum", finite("momentum", backend.values(s, start, count, true), start));
@@ -130,16 +155,30 @@ final class EvalCommand {
             }
             long steps = rowInteger(row, "steps", -1, MAX_STEPS);
             long start = rowInteger(row, "start", 0, MAX_STEP - Math.max(steps, 0));
-            if (row.has("metrics")) {
-                throw new SpecException("metrics", noMetrics(s));
-            }
-            result.setAll(evaluate(s, start, (int) steps, backend));
+            result.setAll(evaluate(s, start, (int) steps, backend, rowMetrics(row.get("metrics"))));
         } catch (SpecException e) {
             result.put("error", e.getMessage());
         } catch (RuntimeException e) {
             result.put("error", "internal error: " + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
         return result;
+    }
+
+    private static double[] rowMetrics(JsonNode m) {
+        if (m == null) {
+            return null;
+        }
+        if (!m.isArray()) {
+            throw new SpecException("metrics", "must be a JSON array of numbers");
+        }
+        double[] out = new double[m.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!m.get(i).isNumber()) {
+                throw new SpecException("metrics[" + i + "]", "must be a number (got " + m.get(i) + ")");
+            }
+            out[i] = m.get(i).doubleValue();
+        }
+        return out;
     }
 
     private static long rowInteger(JsonNode row, String key, long def, long max) {

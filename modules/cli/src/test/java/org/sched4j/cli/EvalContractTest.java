@@ -100,15 +100,38 @@ class EvalContractTest {
         assertThat(lines.get(6)).startsWith("{\"id\":\"e\",\"error\":\"metrics: only a plateau schedule");
     }
 
+    /** Every recorded peer trace whose types are registered; plateau traces (with metrics) for scalar only. */
+    private static List<String> parityRows(String backend) throws IOException {
+        List<String> rows = new java.util.ArrayList<>();
+        for (String f : List.of("torch-1.13.jsonl", "mindspore.jsonl", "keras.jsonl", "optax.jsonl")) {
+            for (String l : Files.readAllLines(Path.of("../schedules-core/src/test/resources/parity/" + f))) {
+                JsonNode row = Json.parse(l, f);
+                boolean registered = row.get("spec").findValues("type").stream()
+                        .allMatch(t -> org.sched4j.schedule.ScheduleTypes.find(t.textValue()) != null);
+                if (registered && (backend.equals("scalar") || !row.has("metrics"))) {
+                    rows.add(l);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void assertTrace(JsonNode in, JsonNode out, String key, double tol) {
+        double[] want = doubles(in.get(key));
+        double[] got = doubles(out.get(key));
+        assertThat(got).as("%s %s", in.get("id"), key).hasSize(want.length);
+        for (int k = 0; k < want.length; k++) {
+            assertThat(Math.abs(got[k] - want[k])).as("%s %s step %d", in.get("id"), key, k)
+                    .isLessThanOrEqualTo(tol * Math.abs(want[k]) + 1e-18);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "table", "graph"})
-    void batchReproducesTheTorchTracesWithEachBackend(String backend, @TempDir Path dir) throws IOException {
-        List<String> rows = Files.readAllLines(Path.of("../schedules-core/src/test/resources/parity/torch-1.13.jsonl"))
-                .stream().filter(l -> l.contains("\"torch.StepLR\"") || l.contains("\"torch.CosineAnnealingLR\"")
-                        || l.contains("\"torch.SequentialLR\"") && !l.contains("ConstantLR"))
-                .toList();
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(6);
-        Path batch = dir.resolve("torch.jsonl");
+    void batchReproducesThePeerTracesWithEachBackend(String backend, @TempDir Path dir) throws IOException {
+        List<String> rows = parityRows(backend);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(13);
+        Path batch = dir.resolve("parity.jsonl");
         Files.write(batch, rows);
         Run r = run("eval", "--batch", batch.toString(), "--backend", backend);
         List<String> lines = r.lines();
@@ -119,14 +142,31 @@ class EvalContractTest {
             JsonNode out = Json.parse(lines.get(i), "out");
             assertThat(out.get("id")).isEqualTo(in.get("id"));
             assertThat(out.has("error")).as(lines.get(i)).isFalse();
-            double[] want = doubles(in.get("lr"));
-            double[] got = doubles(out.get("lr"));
-            assertThat(got).hasSize(want.length);
-            for (int k = 0; k < want.length; k++) {
-                assertThat(Math.abs(got[k] - want[k])).as("%s step %d", in.get("id"), k)
-                        .isLessThanOrEqualTo(tol * Math.abs(want[k]) + 1e-18);
+            assertTrace(in, out, "lr", tol);
+            if (in.has("momentum")) {
+                assertTrace(in, out, "momentum", tol);
             }
         }
+    }
+
+    @Test
+    void plateauObservesMetricsOnTheScalarBackendOnly() {
+        // patience 1, factor 0.5: 3 is best, 3 and 3 are bad epochs 1 and 2 -> halved for step 3 on.
+        String spec = "{\"type\":\"plateau\",\"initial\":0.8,\"factor\":0.5,\"patience\":1}";
+        Run r = run("eval", "--spec", spec, "--steps", "5", "--metrics", "3,3,3,3");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("{\"lr\":[0.8,0.8,0.8,0.4,0.4]}\n");
+        Run late = run("eval", "--spec", spec, "--steps", "2", "--start", "3", "--metrics", "3 3 3 3 3");
+        assertThat(late.out()).isEqualTo("{\"lr\":[0.4,0.4]}\n");
+        Run graph = run("eval", "--spec", spec, "--steps", "5", "--backend", "graph");
+        assertThat(graph.code()).isEqualTo(2);
+        assertThat(graph.err()).startsWith("error: --backend: plateau depends on observed metrics");
+        Run few = run("eval", "--spec", spec, "--steps", "5", "--metrics", "3,3");
+        assertThat(few.code()).isEqualTo(2);
+        assertThat(few.err()).startsWith("error: --metrics: must give one metric per step from step 0 up to the "
+                + "last step asked for: 4 or 5 values (got 2)");
+        Run bad = run("eval", "--spec", spec, "--steps", "3", "--metrics", "3,x");
+        assertThat(bad.err()).startsWith("error: --metrics: element 1 must be a number (got 'x')");
     }
 
     @Test

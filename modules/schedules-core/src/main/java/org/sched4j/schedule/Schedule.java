@@ -140,6 +140,34 @@ public final class Schedule implements ISchedule, SpecWritable {
         return definition.momentum();
     }
 
+    /** Whether the value depends on observed metrics (a plateau schedule) rather than on the step alone. */
+    public boolean observesMetrics() {
+        return type instanceof ObservingType;
+    }
+
+    /**
+     * The schedule after observing {@code metric} at the end of a step or epoch: a new schedule whose state
+     * (written in its spec) has moved. Only plateau schedules observe metrics.
+     *
+     * @throws IllegalStateException if this schedule does not observe metrics
+     * @throws IllegalArgumentException if {@code metric} is not finite
+     */
+    public Schedule observe(double metric) {
+        if (!(type instanceof ObservingType observing)) {
+            throw new IllegalStateException("metrics: only a plateau schedule observes metrics (" + type.name()
+                    + " does not)");
+        }
+        return new Schedule(type, observing.observe(args, metric), unit);
+    }
+
+    private RealExpr stepFunction(String evaluator) {
+        if (observesMetrics()) {
+            throw new UnsupportedOperationException(evaluator + ": " + type.name() + " depends on observed "
+                    + "metrics, not on the step alone; only the scalar evaluator (valueAt, value) runs it");
+        }
+        return definition.value();
+    }
+
     // ---- evaluator 1: scalar ----
 
     /** DL4J's entry point: the value at the iteration or the epoch, according to {@link #unit()}. */
@@ -183,7 +211,7 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     /** Values at steps {@code start .. start + count - 1} as one ND4J array of {@code dataType}. */
     public INDArray table(long start, long count, DataType dataType) {
-        return TableEvaluator.table(definition.value(), start, count, dataType);
+        return TableEvaluator.table(stepFunction("table"), start, count, dataType);
     }
 
     /** Momentum values, like {@link #table}. */
@@ -200,7 +228,7 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     /** The value at a step variable as SameDiff ops producing {@code dataType}. */
     public SDVariable toGraph(SameDiff sd, SDVariable step, DataType dataType) {
-        return GraphEvaluator.toGraph(definition.value(), sd, step, dataType);
+        return GraphEvaluator.toGraph(stepFunction("graph"), sd, step, dataType);
     }
 
     /** The momentum at a step variable as SameDiff ops. */

@@ -12,6 +12,7 @@ import org.sched4j.dialect.keras.KerasDialect;
 import org.sched4j.dialect.mindspore.MindSporeDialect;
 import org.sched4j.dialect.optax.OptaxDialect;
 import org.sched4j.dialect.torch.TorchDialect;
+import org.sched4j.plateau.PlateauTypes;
 
 /**
  * The closed list of schedule types a spec may name. JSON never instantiates anything else: a
@@ -22,7 +23,7 @@ public final class ScheduleTypes {
 
     static {
         Map<String, ScheduleType> m = new LinkedHashMap<>();
-        for (List<ScheduleType> group : List.of(Catalog.TYPES, Composition.TYPES, TorchDialect.TYPES,
+        for (List<ScheduleType> group : List.of(Catalog.TYPES, Composition.TYPES, PlateauTypes.TYPES, TorchDialect.TYPES,
                 MindSporeDialect.TYPES, KerasDialect.TYPES, OptaxDialect.TYPES, Dl4jDialect.TYPES)) {
             for (ScheduleType t : group) {
                 if (m.put(t.name(), t) != null) {

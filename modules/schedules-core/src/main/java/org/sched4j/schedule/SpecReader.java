@@ -49,6 +49,10 @@ final class SpecReader {
             throw new SpecException(prefix + TYPE, "unknown schedule type \"" + typeNode.textValue()
                     + "\" (run `sched4j types`, or see docs/SPEC.md, for the list)");
         }
+        if (nesting > 0 && type instanceof ObservingType) {
+            throw new SpecException(prefix + TYPE, type.name() + " cannot be nested: its value depends on "
+                    + "observed metrics, not on the step a composite gives it");
+        }
         Unit unit = Unit.ITERATION;
         JsonNode unitNode = node.get(UNIT);
         if (unitNode != null) {

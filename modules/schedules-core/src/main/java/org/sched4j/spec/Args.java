@@ -76,6 +76,19 @@ public final class Args {
         return typed;
     }
 
+    /** A CODEC argument, as the type its codec reads. */
+    public <T> T value(String name, Class<T> type) {
+        return type.cast(get(name));
+    }
+
+    /** These arguments with {@code name} replaced by {@code value} (which must already be valid). */
+    public Args with(String name, Object value) {
+        get(name);
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new Args(copy);
+    }
+
     /** All values by name, in declaration order. */
     public Map<String, Object> asMap() {
         return values;

@@ -30,7 +30,18 @@ public final class Param {
         /** A list of whole numbers: {@code List<Long>}. */
         INTEGERS,
         /** A list of nested schedule specs: {@code List<SpecWritable>}. */
-        SCHEDULES
+        SCHEDULES,
+        /** A JSON value read and written by the parameter's own {@link Codec}. */
+        CODEC
+    }
+
+    /** Reads and writes the value of a {@link Kind#CODEC} argument (e.g. a plateau schedule's state). */
+    public interface Codec {
+        /** Converts and validates {@code node}; throws {@link SpecException} naming {@code path}. */
+        Object read(JsonNode node, String path);
+
+        /** The JSON form of a value {@link #read} produced. */
+        JsonNode write(Object value);
     }
 
     private record Check(DoublePredicate test, String rule) {
@@ -45,9 +56,16 @@ public final class Param {
     private final boolean increasing;
     private final boolean strictly;
     private final List<String> inherited;
+    private final Codec codec;
 
     private Param(String name, Kind kind, Object defaultValue, List<Check> checks, List<String> choices,
             int minSize, boolean increasing, boolean strictly, List<String> inherited) {
+        this(name, kind, defaultValue, checks, choices, minSize, increasing, strictly, inherited, null);
+    }
+
+    private Param(String name, Kind kind, Object defaultValue, List<Check> checks, List<String> choices,
+            int minSize, boolean increasing, boolean strictly, List<String> inherited, Codec codec) {
+        this.codec = codec;
         this.name = name;
         this.kind = kind;
         this.defaultValue = defaultValue;
@@ -98,8 +116,13 @@ public final class Param {
         return of(name, Kind.SCHEDULES);
     }
 
+    /** A required value with its own JSON form. */
+    public static Param codec(String name, Codec codec) {
+        return new Param(name, Kind.CODEC, null, List.of(), List.of(), 0, false, false, List.of(), codec);
+    }
+
     private Param with(Object def, List<Check> c, int min, boolean inc, boolean strict, List<String> inh) {
-        return new Param(name, kind, def, c, choices, min, inc, strict, inh);
+        return new Param(name, kind, def, c, choices, min, inc, strict, inh, codec);
     }
 
     private Param check(DoublePredicate test, String rule) {
@@ -127,6 +150,11 @@ public final class Param {
     /** Value (or each element) must be {@code > bound}. */
     public Param greaterThan(double bound) {
         return check(x -> x > bound, "must be > " + fmt(bound));
+    }
+
+    /** Value (or each element) must be {@code < bound}. */
+    public Param lessThan(double bound) {
+        return check(x -> x < bound, "must be < " + fmt(bound));
     }
 
     /** Value (or each element) must be {@code <= bound}. */
@@ -203,6 +231,8 @@ public final class Param {
                     throw new SpecException(path, "must be one of " + choices + " (got " + describe(node) + ")");
                 }
                 return node.textValue();
+            case CODEC:
+                return codec.read(node, path);
             default:
                 return readList(node, path, nested);
         }
@@ -302,6 +332,7 @@ public final class Param {
             case INTEGER: return f.numberNode((Long) value);
             case BOOLEAN: return f.booleanNode((Boolean) value);
             case CHOICE: return f.textNode((String) value);
+            case CODEC: return codec.write(value);
             default:
                 ArrayNode a = f.arrayNode();
                 for (Object e : (List<?>) value) {
