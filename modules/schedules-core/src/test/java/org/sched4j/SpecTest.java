@@ -135,7 +135,11 @@ class SpecTest {
         rejects("{\"type\":\"sequential\",\"boundaries\":[5, 9],\"schedules\":[{\"type\":\"constant\",\"value\":1},"
                 + "{\"type\":\"constant\",\"value\":2}]}", "boundaries", "one element fewer");
         rejects("{\"type\":\"sequential\",\"boundaries\":[5],\"schedules\":[{\"type\":\"constant\",\"value\":1},"
-                + "{\"type\":\"constant\",\"value\":2,\"unit\":\"epoch\"}]}", "schedules[1].unit", "outermost");
+                + "{\"type\":\"constant\",\"value\":2,\"unit\":\"epoch\"}]}", "schedules[1].steps_per_epoch", "is required for a nested schedule in epochs");
+        rejects("{\"type\":\"constant\",\"value\":1,\"steps_per_epoch\":10}", "steps_per_epoch",
+                "needs \"unit\": \"epoch\"");
+        rejects("{\"type\":\"constant\",\"value\":1,\"unit\":\"epoch\",\"steps_per_epoch\":0}",
+                "steps_per_epoch", "must be >= 1");
         rejects("{\"type\":\"torch.SequentialLR\",\"lr\":0.1,\"milestones\":[5],\"schedulers\":["
                 + "{\"type\":\"torch.ExponentialLR\",\"gamma\":0.9},{\"type\":\"torch.ExponentialLR\",\"lr\":0.5,"
                 + "\"gamma\":0.9}]}", "schedulers[1].lr", "must equal the optimizer's lr");

@@ -43,15 +43,21 @@ public final class Schedule implements ISchedule, SpecWritable {
     private final transient ScheduleType type;
     private final transient Args args;
     private final transient Unit unit;
+    private final transient long stepsPerEpoch;
     private final transient Definition definition;
     private final transient LongToDoubleFunction scalar;
     private final transient LongToDoubleFunction scalarMomentum;
 
     Schedule(ScheduleType type, Args args, Unit unit) {
+        this(type, args, unit, 0);
+    }
+
+    Schedule(ScheduleType type, Args args, Unit unit, long stepsPerEpoch) {
         this.type = type;
         this.args = args;
         this.unit = unit;
-        this.definition = type.define(args, Ex.step());
+        this.stepsPerEpoch = stepsPerEpoch;
+        this.definition = define(Ex.step());
         this.scalar = ScalarEvaluator.compile(definition.value());
         this.scalarMomentum = definition.momentum() == null ? null : ScalarEvaluator.compile(definition.momentum());
     }
@@ -86,6 +92,9 @@ public final class Schedule implements ISchedule, SpecWritable {
         if (unit != Unit.ITERATION) {
             o.put(SpecReader.UNIT, unit.specName());
         }
+        if (stepsPerEpoch > 0) {
+            o.put(SpecReader.STEPS_PER_EPOCH, stepsPerEpoch);
+        }
         Map<String, Object> values = args.asMap();
         for (Param p : type.params()) {
             o.set(p.name(), p.write(values.get(p.name())));
@@ -98,9 +107,27 @@ public final class Schedule implements ISchedule, SpecWritable {
         return Json.write(toSpec());
     }
 
-    /** This schedule counting the given unit (DL4J's iteration or epoch). */
+    /** This schedule counting the given unit (DL4J's iteration or epoch counter). */
     public Schedule withUnit(Unit newUnit) {
-        return newUnit == unit ? this : new Schedule(type, args, Objects.requireNonNull(newUnit, "unit"));
+        return newUnit == unit && stepsPerEpoch == 0 ? this
+                : new Schedule(type, args, Objects.requireNonNull(newUnit, "unit"), 0);
+    }
+
+    /**
+     * This schedule with its arguments in epochs of {@code steps} steps: it is given iterations (or, nested,
+     * its parent's steps) and counts {@code floor(step / steps)}. Works in every evaluator and inside
+     * composites, unlike DL4J's epoch counter.
+     */
+    public Schedule inEpochsOf(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps_per_epoch: must be >= 1 (got " + steps + ")");
+        }
+        return new Schedule(type, args, Unit.EPOCH, steps);
+    }
+
+    /** The steps per epoch of {@link #inEpochsOf}, or 0 when the schedule counts its step directly. */
+    public long stepsPerEpoch() {
+        return stepsPerEpoch;
     }
 
     // ---- what it is ----
@@ -125,9 +152,12 @@ public final class Schedule implements ISchedule, SpecWritable {
         return definition.value();
     }
 
-    /** The definition with {@code step} in place of the step: how composites embed a child schedule. */
+    /**
+     * The definition with {@code step} in place of the step: how composites embed a child schedule. A
+     * schedule in epochs of N steps sees {@code floor(step / N)}.
+     */
     public Definition define(org.sched4j.expr.IntExpr step) {
-        return type.define(args, step);
+        return type.define(args, stepsPerEpoch > 0 ? Ex.floorDiv(step, stepsPerEpoch) : step);
     }
 
     /** Whether the schedule also drives momentum (cyclic and one-cycle schedules). */
@@ -157,7 +187,7 @@ public final class Schedule implements ISchedule, SpecWritable {
             throw new IllegalStateException("metrics: only a plateau schedule observes metrics (" + type.name()
                     + " does not)");
         }
-        return new Schedule(type, observing.observe(args, metric), unit);
+        return new Schedule(type, observing.observe(args, metric), unit, stepsPerEpoch);
     }
 
     private RealExpr stepFunction(String evaluator) {
@@ -170,12 +200,16 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     // ---- evaluator 1: scalar ----
 
-    /** DL4J's entry point: the value at the iteration or the epoch, according to {@link #unit()}. */
+    /**
+     * DL4J's entry point: the value at the iteration, or at DL4J's epoch counter for an epoch schedule
+     * without {@link #stepsPerEpoch} (one with it derives the epoch from the iteration).
+     */
     @Override
     public double valueAt(int iteration, int epoch) {
-        int step = unit == Unit.ITERATION ? iteration : epoch;
+        boolean iterations = unit == Unit.ITERATION || stepsPerEpoch > 0;
+        int step = iterations ? iteration : epoch;
         if (step < 0) {
-            throw new IllegalArgumentException((unit == Unit.ITERATION ? "iteration" : "epoch")
+            throw new IllegalArgumentException((iterations ? "iteration" : "epoch")
                     + ": must be >= 0 (got " + step + ")");
         }
         return scalar.applyAsDouble(step);
@@ -246,12 +280,13 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Schedule s && s.type == type && s.unit == unit && s.args.equals(args);
+        return o instanceof Schedule s && s.type == type && s.unit == unit && s.stepsPerEpoch == stepsPerEpoch
+                && s.args.equals(args);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type.name(), unit, args);
+        return Objects.hash(type.name(), unit, stepsPerEpoch, args);
     }
 
     @Override

@@ -74,6 +74,13 @@ public final class ScheduleBuilder {
         return this;
     }
 
+    /** Arguments in epochs of {@code steps} iterations (or parent steps, when nested): unit epoch. */
+    public ScheduleBuilder stepsPerEpoch(long steps) {
+        spec.put("unit", Unit.EPOCH.specName());
+        spec.put("steps_per_epoch", steps);
+        return this;
+    }
+
     /**
      * Validates and builds the schedule.
      *

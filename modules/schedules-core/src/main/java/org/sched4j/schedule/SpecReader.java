@@ -17,6 +17,7 @@ final class SpecReader {
     /** Keys every spec may hold besides its type's arguments. */
     static final String TYPE = "type";
     static final String UNIT = "unit";
+    static final String STEPS_PER_EPOCH = "steps_per_epoch";
     /** The deepest nesting of schedules inside schedules. */
     static final int MAX_NESTING = 16;
 
@@ -53,17 +54,11 @@ final class SpecReader {
             throw new SpecException(prefix + TYPE, type.name() + " cannot be nested: its value depends on "
                     + "observed metrics, not on the step a composite gives it");
         }
-        Unit unit = Unit.ITERATION;
-        JsonNode unitNode = node.get(UNIT);
-        if (unitNode != null) {
-            if (nesting > 0) {
-                throw new SpecException(prefix + UNIT, "is only allowed on the outermost schedule");
-            }
-            if (!unitNode.isTextual() || !(unitNode.textValue().equals("iteration")
-                    || unitNode.textValue().equals("epoch"))) {
-                throw new SpecException(prefix + UNIT, "must be \"iteration\" or \"epoch\"");
-            }
-            unit = Unit.valueOf(unitNode.textValue().toUpperCase());
+        Unit unit = readUnit(node.get(UNIT), prefix);
+        long stepsPerEpoch = readStepsPerEpoch(node.get(STEPS_PER_EPOCH), prefix, unit);
+        if (nesting > 0 && unit == Unit.EPOCH && stepsPerEpoch == 0) {
+            throw new SpecException(prefix + STEPS_PER_EPOCH, "is required for a nested schedule in epochs (it "
+                    + "is given its parent's steps; say how many make one epoch)");
         }
         Map<String, Param> declared = new LinkedHashMap<>();
         for (Param p : type.params()) {
@@ -71,7 +66,7 @@ final class SpecReader {
         }
         for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!key.equals(TYPE) && !key.equals(UNIT) && !declared.containsKey(key)) {
+            if (!key.equals(TYPE) && !key.equals(UNIT) && !key.equals(STEPS_PER_EPOCH) && !declared.containsKey(key)) {
                 throw new SpecException(prefix + key, "is not an argument of " + type.name() + " (allowed: "
                         + String.join(", ", declared.keySet()) + ")");
             }
@@ -98,7 +93,29 @@ final class SpecReader {
         } catch (SpecException e) {
             throw path.isEmpty() ? e : e.under(path);
         }
-        return new Schedule(type, args, unit);
+        return new Schedule(type, args, unit, stepsPerEpoch);
+    }
+
+    private static Unit readUnit(JsonNode unitNode, String prefix) {
+        if (unitNode == null) {
+            return Unit.ITERATION;
+        }
+        if (!unitNode.isTextual() || !(unitNode.textValue().equals("iteration")
+                || unitNode.textValue().equals("epoch"))) {
+            throw new SpecException(prefix + UNIT, "must be \"iteration\" or \"epoch\"");
+        }
+        return Unit.valueOf(unitNode.textValue().toUpperCase());
+    }
+
+    private static long readStepsPerEpoch(JsonNode n, String prefix, Unit unit) {
+        if (n == null) {
+            return 0;
+        }
+        String at = prefix + STEPS_PER_EPOCH;
+        if (unit != Unit.EPOCH) {
+            throw new SpecException(at, "needs \"unit\": \"epoch\" (it says how many steps make one epoch)");
+        }
+        return (Long) Param.integer(STEPS_PER_EPOCH).atLeast(1).read(n, at, null);
     }
 
     /** Copies the parent's {@code keys} into each child object whose type declares them but lacks them. */
