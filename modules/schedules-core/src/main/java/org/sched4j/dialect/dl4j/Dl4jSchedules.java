@@ -148,10 +148,8 @@ public final class Dl4jSchedules {
 
     private static Field field(Class<?> owner, String name) {
         try {
-            Field f = owner.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return owner.getDeclaredField(name);
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + owner.getSimpleName() + "." + name, e);
         }
     }
