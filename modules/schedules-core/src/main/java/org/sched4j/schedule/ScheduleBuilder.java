@@ -1,6 +1,7 @@
 package org.sched4j.schedule;
 
 import java.util.List;
+import java.util.Map;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.sched4j.spec.Json;
@@ -65,6 +66,19 @@ public final class ScheduleBuilder {
         for (Schedule c : children) {
             a.add(c.toSpec());
         }
+        return this;
+    }
+
+    /** Sets a nested-schedule argument. */
+    public ScheduleBuilder set(String key, Schedule child) {
+        spec.set(key, child.toSpec());
+        return this;
+    }
+
+    /** Sets a values-by-step argument ({@code {"0": v0, "100": v1, ...}}). */
+    public ScheduleBuilder set(String key, Map<Long, Double> valuesByStep) {
+        ObjectNode o = spec.putObject(key);
+        valuesByStep.forEach((step, value) -> o.put(Long.toString(step), value));
         return this;
     }
 

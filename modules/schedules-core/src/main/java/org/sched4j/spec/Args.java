@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * The validated arguments of one schedule: every declared parameter with its value (defaults filled in),
@@ -87,6 +88,17 @@ public final class Args {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(name, value);
         return new Args(copy);
+    }
+
+    /** A SCHEDULE argument (one nested spec), as the nested type the parser produced. */
+    public <T> T schedule(String name, Class<T> type) {
+        return type.cast(get(name));
+    }
+
+    /** A REALS_BY_STEP argument: the values by step, in increasing step order (unmodifiable). */
+    @SuppressWarnings("unchecked")
+    public NavigableMap<Long, Double> realsByStep(String name) {
+        return (NavigableMap<Long, Double>) get(name);
     }
 
     /** All values by name, in declaration order. */
