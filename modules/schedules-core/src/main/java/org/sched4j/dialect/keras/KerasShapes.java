@@ -82,7 +82,7 @@ final class KerasShapes {
     /**
      * The first step of each cycle, {@code first * (tMul^i - 1) / (tMul - 1)}, for every cycle that begins
      * by step 2^53. A start within the rounding of its own computation of a whole step is that step, so
-     * {@code t_mul = 1.1} restarts where decimal arithmetic says (10, 21, 33.1 -> 34, ...).
+     * {@code t_mul = 1.2} restarts where decimal arithmetic says (10, 22, 36.4 -> 37, ...).
      *
      * @throws SpecException on {@code t_mul} when more than {@link #MAX_RESTARTS} cycles would begin
      */
