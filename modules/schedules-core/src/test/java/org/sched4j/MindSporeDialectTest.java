@@ -192,8 +192,10 @@ class MindSporeDialectTest {
     @Test
     void rejectsWhatMindSporeRejects() {
         String exp = "{\"type\":\"mindspore.ExponentialDecayLR\",";
-        rejects(exp + "\"learning_rate\":0.1,\"decay_rate\":0.9,\"decay_steps\":0}", "decay_steps: must be > 0 (got 0)");
-        rejects(exp + "\"learning_rate\":0,\"decay_rate\":0.9,\"decay_steps\":4}", "learning_rate: must be > 0 (got 0)");
+        rejects(exp + "\"learning_rate\":0.1,\"decay_rate\":0.9,\"decay_steps\":0}",
+                "decay_steps: must be > 0 (got 0)");
+        rejects(exp + "\"learning_rate\":0,\"decay_rate\":0.9,\"decay_steps\":4}",
+                "learning_rate: must be > 0 (got 0)");
         rejects(exp + "\"learning_rate\":0.1,\"decay_rate\":-0.9,\"decay_steps\":4}",
                 "decay_rate: must be > 0 (got -0.9)");
         rejects(exp + "\"learning_rate\":0.1,\"decay_rate\":0.9,\"decay_steps\":2.5}",
