@@ -8,11 +8,15 @@ import java.util.Map;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.JsonNodeFactory;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
+import org.sched4j.dialect.keras.KerasSerializedForm;
 import org.sched4j.spec.Args;
 import org.sched4j.spec.Param;
 import org.sched4j.spec.SpecException;
 
-/** Turns a JSON spec into a {@link Schedule}, checking every key against the named type's declaration. */
+/**
+ * Turns a JSON spec into a {@link Schedule}, checking every key against the named type's declaration. Keras's
+ * serialized form ({@code class_name} and {@code config}) is accepted wherever a spec is.
+ */
 final class SpecReader {
     /** Keys every spec may hold besides its type's arguments. */
     static final String TYPE = "type";
@@ -36,6 +40,9 @@ final class SpecReader {
         }
         if (nesting > MAX_NESTING) {
             throw new SpecException(here, "schedules nest deeper than " + MAX_NESTING + " levels");
+        }
+        if (KerasSerializedForm.isSerializedForm(node)) {
+            return KerasSerializedForm.read(node, path, spec -> read(spec, path, nesting));
         }
         String prefix = path.isEmpty() ? "" : path + ".";
         JsonNode typeNode = node.get(TYPE);

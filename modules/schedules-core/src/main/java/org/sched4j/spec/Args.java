@@ -41,6 +41,16 @@ public final class Args {
         return (Boolean) get(name);
     }
 
+    /** Whether an argument has a value (false for an absent {@code orNone} argument). */
+    public boolean has(String name) {
+        return values.get(name) != null;
+    }
+
+    /** A STRING argument. */
+    public String string(String name) {
+        return (String) get(name);
+    }
+
     /** A CHOICE argument. */
     public String choice(String name) {
         return (String) get(name);

@@ -30,6 +30,8 @@ public final class Param {
         BOOLEAN,
         /** One of a fixed set of strings: {@code String}. */
         CHOICE,
+        /** Any string (a label such as Keras's {@code name}): {@code String}. */
+        STRING,
         /** A list of finite numbers: {@code List<Double>}. */
         REALS,
         /** A list of whole numbers: {@code List<Long>}. */
@@ -58,6 +60,9 @@ public final class Param {
 
     private record Check(DoublePredicate test, String rule) {
     }
+
+    /** The default of an argument that is absent unless given (Python's {@code None}). */
+    private static final Object NONE = new Object();
 
     private final String name;
     private final Kind kind;
@@ -113,6 +118,11 @@ public final class Param {
         return new Param(name, Kind.CHOICE, null, List.of(), List.of(allowed), 0, false, false, List.of());
     }
 
+    /** A required string (any text). */
+    public static Param string(String name) {
+        return of(name, Kind.STRING);
+    }
+
     /** A required list of finite reals. */
     public static Param reals(String name) {
         return of(name, Kind.REALS);
@@ -165,6 +175,14 @@ public final class Param {
             v = n.longValue();
         }
         return with(v, checks, minSize, increasing, strictly, inherited);
+    }
+
+    /**
+     * Makes the argument optional with no value by default (the peer's {@code None}): {@link Args#has} is
+     * then false, and the spec writes it back as JSON {@code null}.
+     */
+    public Param orNone() {
+        return with(NONE, checks, minSize, increasing, strictly, inherited);
     }
 
     /** Value (or each element) must be {@code >= bound}. */
@@ -222,9 +240,9 @@ public final class Param {
         return defaultValue == null;
     }
 
-    /** The default, or null when required. */
+    /** The default, or null when required or when the default is no value ({@link #orNone}). */
     public Object defaultValue() {
-        return defaultValue;
+        return defaultValue == NONE ? null : defaultValue;
     }
 
     /** Parent keys copied into nested specs that lack them. */
@@ -260,6 +278,11 @@ public final class Param {
                 return codec.read(node, path);
             case SCHEDULE: return nested.read(node, path);
             case REALS_BY_STEP: return readByStep(node, path);
+            case STRING:
+                if (!node.isTextual()) {
+                    throw new SpecException(path, "must be a string (got " + describe(node) + ")");
+                }
+                return node.textValue();
             default:
                 return readList(node, path, nested);
         }
@@ -379,11 +402,13 @@ public final class Param {
     /** Writes a stored value back to JSON. */
     public JsonNode write(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value == null) {
+            return f.nullNode();
+        }
         switch (kind) {
             case REAL: return f.numberNode((Double) value);
             case INTEGER: return f.numberNode((Long) value);
             case BOOLEAN: return f.booleanNode((Boolean) value);
-            case CHOICE: return f.textNode((String) value);
             case CODEC: return codec.write(value);
             case SCHEDULE: return ((SpecWritable) value).toSpec();
             case REALS_BY_STEP:
@@ -392,6 +417,9 @@ public final class Param {
                     o.put(e.getKey().toString(), (Double) e.getValue());
                 }
                 return o;
+            case CHOICE:
+            case STRING:
+                return f.textNode((String) value);
             default:
                 ArrayNode a = f.arrayNode();
                 for (Object e : (List<?>) value) {
