@@ -1,6 +1,7 @@
 package org.sched4j.schedule;
 
 import java.util.List;
+import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.sched4j.spec.Json;
@@ -65,6 +66,12 @@ public final class ScheduleBuilder {
         for (Schedule c : children) {
             a.add(c.toSpec());
         }
+        return this;
+    }
+
+    /** Sets an argument to a JSON value as a spec would hold it (a step map, a list of objects). */
+    public ScheduleBuilder set(String key, JsonNode value) {
+        spec.set(key, value);
         return this;
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The validated arguments of one schedule: every declared parameter with its value (defaults filled in),
@@ -74,6 +75,23 @@ public final class Args {
         @SuppressWarnings("unchecked")
         List<T> typed = (List<T>) l;
         return typed;
+    }
+
+    /** A REAL argument that may be {@link Param#NONE}: its value, or null for none. */
+    public Double realOrNone(String name) {
+        Object v = get(name);
+        return v == Param.NONE ? null : (Double) v;
+    }
+
+    /** A STEP_MAP argument, ordered by step. */
+    @SuppressWarnings("unchecked")
+    public SortedMap<Long, Double> stepMap(String name) {
+        return (SortedMap<Long, Double>) get(name);
+    }
+
+    /** A RECORDS argument: one {@code Args} per object, holding its declared fields. */
+    public List<Args> records(String name) {
+        return nested(name, Args.class);
     }
 
     /** All values by name, in declaration order. */

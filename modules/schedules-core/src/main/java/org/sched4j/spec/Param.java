@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoublePredicate;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
@@ -30,7 +31,23 @@ public final class Param {
         /** A list of whole numbers: {@code List<Long>}. */
         INTEGERS,
         /** A list of nested schedule specs: {@code List<SpecWritable>}. */
-        SCHEDULES
+        SCHEDULES,
+        /** A JSON object from integer steps (string keys) to finite reals: {@code SortedMap<Long, Double>}. */
+        STEP_MAP,
+        /** A list of JSON objects, each holding the declared fields: {@code List<Args>}. */
+        RECORDS
+    }
+
+    /** The default of an argument that may be left out to mean "none" (Python's {@code None}); written as null. */
+    public static final Object NONE = Absent.NONE;
+
+    private enum Absent {
+        NONE;
+
+        @Override
+        public String toString() {
+            return "None";
+        }
     }
 
     private record Check(DoublePredicate test, String rule) {
@@ -45,9 +62,10 @@ public final class Param {
     private final boolean increasing;
     private final boolean strictly;
     private final List<String> inherited;
+    private final List<Param> fields;
 
     private Param(String name, Kind kind, Object defaultValue, List<Check> checks, List<String> choices,
-            int minSize, boolean increasing, boolean strictly, List<String> inherited) {
+            int minSize, boolean increasing, boolean strictly, List<String> inherited, List<Param> fields) {
         this.name = name;
         this.kind = kind;
         this.defaultValue = defaultValue;
@@ -57,10 +75,11 @@ public final class Param {
         this.increasing = increasing;
         this.strictly = strictly;
         this.inherited = inherited;
+        this.fields = fields;
     }
 
     private static Param of(String name, Kind kind) {
-        return new Param(name, kind, null, List.of(), List.of(), 0, false, false, List.of());
+        return new Param(name, kind, null, List.of(), List.of(), 0, false, false, List.of(), List.of());
     }
 
     /** A required finite real. */
@@ -80,7 +99,7 @@ public final class Param {
 
     /** A required string, one of {@code allowed}. */
     public static Param choice(String name, String... allowed) {
-        return new Param(name, Kind.CHOICE, null, List.of(), List.of(allowed), 0, false, false, List.of());
+        return new Param(name, Kind.CHOICE, null, List.of(), List.of(allowed), 0, false, false, List.of(), List.of());
     }
 
     /** A required list of finite reals. */
@@ -98,8 +117,21 @@ public final class Param {
         return of(name, Kind.SCHEDULES);
     }
 
+    /**
+     * A required JSON object from integer steps to finite reals, e.g. {@code {"3": 0.5, "6": 0.1}} (keys are
+     * integers written as strings, as JSON requires); the value rules apply to each real.
+     */
+    public static Param stepMap(String name) {
+        return of(name, Kind.STEP_MAP);
+    }
+
+    /** A required list of JSON objects, each with the declared {@code fields} (their defaults and rules). */
+    public static Param records(String name, Param... fields) {
+        return new Param(name, Kind.RECORDS, null, List.of(), List.of(), 0, false, false, List.of(), List.of(fields));
+    }
+
     private Param with(Object def, List<Check> c, int min, boolean inc, boolean strict, List<String> inh) {
-        return new Param(name, kind, def, c, choices, min, inc, strict, inh);
+        return new Param(name, kind, def, c, choices, min, inc, strict, inh, fields);
     }
 
     private Param check(DoublePredicate test, String rule) {
@@ -179,6 +211,11 @@ public final class Param {
         return inherited;
     }
 
+    /** The declared fields of each object of a RECORDS argument. */
+    public List<Param> fields() {
+        return fields;
+    }
+
     /** The allowed strings of a choice. */
     public List<String> choices() {
         return choices;
@@ -203,6 +240,8 @@ public final class Param {
                     throw new SpecException(path, "must be one of " + choices + " (got " + describe(node) + ")");
                 }
                 return node.textValue();
+            case STEP_MAP: return ObjectValues.readStepMap(node, path, this::checked);
+            case RECORDS: return ObjectValues.readRecords(node, path, fields, minSize, nested);
             default:
                 return readList(node, path, nested);
         }
@@ -244,7 +283,7 @@ public final class Param {
         return Collections.unmodifiableList(out);
     }
 
-    private Number checked(Number v, String path) {
+    Number checked(Number v, String path) {
         for (Check c : checks) {
             if (!c.test.test(v.doubleValue())) {
                 throw new SpecException(path, c.rule + " (got " + fmt(v.doubleValue()) + ")");
@@ -253,7 +292,7 @@ public final class Param {
         return v;
     }
 
-    private static Double number(JsonNode node, String path) {
+    static Double number(JsonNode node, String path) {
         if (!node.isNumber()) {
             throw new SpecException(path, "must be a number (got " + describe(node) + ")");
         }
@@ -297,11 +336,16 @@ public final class Param {
     /** Writes a stored value back to JSON. */
     public JsonNode write(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value == NONE) {
+            return f.nullNode();
+        }
         switch (kind) {
             case REAL: return f.numberNode((Double) value);
             case INTEGER: return f.numberNode((Long) value);
             case BOOLEAN: return f.booleanNode((Boolean) value);
             case CHOICE: return f.textNode((String) value);
+            case STEP_MAP: return ObjectValues.writeStepMap((Map<?, ?>) value);
+            case RECORDS: return ObjectValues.writeRecords((List<?>) value, fields);
             default:
                 ArrayNode a = f.arrayNode();
                 for (Object e : (List<?>) value) {
