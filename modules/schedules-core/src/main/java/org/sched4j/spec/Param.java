@@ -283,7 +283,7 @@ public final class Param {
         return Collections.unmodifiableList(out);
     }
 
-    Number checked(Number v, String path) {
+    private Number checked(Number v, String path) {
         for (Check c : checks) {
             if (!c.test.test(v.doubleValue())) {
                 throw new SpecException(path, c.rule + " (got " + fmt(v.doubleValue()) + ")");
