@@ -2,6 +2,7 @@ package org.sched4j.schedule;
 
 import java.util.List;
 import java.util.Map;
+import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.sched4j.spec.Json;
@@ -79,6 +80,12 @@ public final class ScheduleBuilder {
     public ScheduleBuilder set(String key, Map<Long, Double> valuesByStep) {
         ObjectNode o = spec.putObject(key);
         valuesByStep.forEach((step, value) -> o.put(Long.toString(step), value));
+        return this;
+    }
+
+    /** Sets an argument to a JSON value as a spec would hold it (a step map, a list of objects). */
+    public ScheduleBuilder set(String key, JsonNode value) {
+        spec.set(key, value);
         return this;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SortedMap;
 
 /**
  * The validated arguments of one schedule: every declared parameter with its value (defaults filled in),
@@ -109,6 +110,26 @@ public final class Args {
     @SuppressWarnings("unchecked")
     public NavigableMap<Long, Double> realsByStep(String name) {
         return (NavigableMap<Long, Double>) get(name);
+    }
+
+    /** A REAL argument that may be {@link Param#NONE}: its value, or null for none. */
+    public Double realOrNone(String name) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("no argument named " + name);
+        }
+        Object v = values.get(name);
+        return v == null || v == Param.NONE ? null : (Double) v;
+    }
+
+    /** A STEP_MAP argument, ordered by step. */
+    @SuppressWarnings("unchecked")
+    public SortedMap<Long, Double> stepMap(String name) {
+        return (SortedMap<Long, Double>) get(name);
+    }
+
+    /** A RECORDS argument: one {@code Args} per object, holding its declared fields. */
+    public List<Args> records(String name) {
+        return nested(name, Args.class);
     }
 
     /** All values by name, in declaration order. */

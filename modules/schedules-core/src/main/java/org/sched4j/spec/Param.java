@@ -43,7 +43,23 @@ public final class Param {
         /** One nested schedule spec: {@code SpecWritable}. */
         SCHEDULE,
         /** A JSON object from integer steps to finite numbers: {@code NavigableMap<Long, Double>}, by step. */
-        REALS_BY_STEP
+        REALS_BY_STEP,
+        /** A JSON object from integer steps (string keys) to finite reals: {@code SortedMap<Long, Double>}. */
+        STEP_MAP,
+        /** A list of JSON objects, each holding the declared fields: {@code List<Args>}. */
+        RECORDS
+    }
+
+    /** The default of an argument that may be left out to mean "none" (Python's {@code None}); written as null. */
+    public static final Object NONE = Absent.NONE;
+
+    private enum Absent {
+        NONE;
+
+        @Override
+        public String toString() {
+            return "None";
+        }
     }
 
     /** Reads and writes the value of a {@link Kind#CODEC} argument (e.g. a plateau schedule's state). */
@@ -61,9 +77,6 @@ public final class Param {
     private record Check(DoublePredicate test, String rule) {
     }
 
-    /** The default of an argument that is absent unless given (Python's {@code None}). */
-    private static final Object NONE = new Object();
-
     private final String name;
     private final Kind kind;
     private final Object defaultValue;
@@ -74,14 +87,16 @@ public final class Param {
     private final boolean strictly;
     private final List<String> inherited;
     private final Codec codec;
+    private final List<Param> fields;
 
     private Param(String name, Kind kind, Object defaultValue, List<Check> checks, List<String> choices,
             int minSize, boolean increasing, boolean strictly, List<String> inherited) {
-        this(name, kind, defaultValue, checks, choices, minSize, increasing, strictly, inherited, null);
+        this(name, kind, defaultValue, checks, choices, minSize, increasing, strictly, inherited, null, List.of());
     }
 
     private Param(String name, Kind kind, Object defaultValue, List<Check> checks, List<String> choices,
-            int minSize, boolean increasing, boolean strictly, List<String> inherited, Codec codec) {
+            int minSize, boolean increasing, boolean strictly, List<String> inherited, Codec codec,
+            List<Param> fields) {
         this.codec = codec;
         this.name = name;
         this.kind = kind;
@@ -92,10 +107,11 @@ public final class Param {
         this.increasing = increasing;
         this.strictly = strictly;
         this.inherited = inherited;
+        this.fields = fields;
     }
 
     private static Param of(String name, Kind kind) {
-        return new Param(name, kind, null, List.of(), List.of(), 0, false, false, List.of());
+        return new Param(name, kind, null, List.of(), List.of(), 0, false, false, List.of(), null, List.of());
     }
 
     /** A required finite real. */
@@ -115,7 +131,8 @@ public final class Param {
 
     /** A required string, one of {@code allowed}. */
     public static Param choice(String name, String... allowed) {
-        return new Param(name, Kind.CHOICE, null, List.of(), List.of(allowed), 0, false, false, List.of());
+        return new Param(name, Kind.CHOICE, null, List.of(), List.of(allowed), 0, false, false, List.of(), null,
+                List.of());
     }
 
     /** A required string (any text). */
@@ -138,9 +155,23 @@ public final class Param {
         return of(name, Kind.SCHEDULES);
     }
 
+    /**
+     * A required JSON object from integer steps to finite reals, e.g. {@code {"3": 0.5, "6": 0.1}} (keys are
+     * integers written as strings, as JSON requires); the value rules apply to each real.
+     */
+    public static Param stepMap(String name) {
+        return of(name, Kind.STEP_MAP);
+    }
+
+    /** A required list of JSON objects, each with the declared {@code fields} (their defaults and rules). */
+    public static Param records(String name, Param... fields) {
+        return new Param(name, Kind.RECORDS, null, List.of(), List.of(), 0, false, false, List.of(), null,
+                List.of(fields));
+    }
+
     /** A required value with its own JSON form. */
     public static Param codec(String name, Codec codec) {
-        return new Param(name, Kind.CODEC, null, List.of(), List.of(), 0, false, false, List.of(), codec);
+        return new Param(name, Kind.CODEC, null, List.of(), List.of(), 0, false, false, List.of(), codec, List.of());
     }
 
     /** A required nested schedule spec. */
@@ -157,7 +188,7 @@ public final class Param {
     }
 
     private Param with(Object def, List<Check> c, int min, boolean inc, boolean strict, List<String> inh) {
-        return new Param(name, kind, def, c, choices, min, inc, strict, inh, codec);
+        return new Param(name, kind, def, c, choices, min, inc, strict, inh, codec, fields);
     }
 
     private Param check(DoublePredicate test, String rule) {
@@ -250,6 +281,11 @@ public final class Param {
         return inherited;
     }
 
+    /** The declared fields of each object of a RECORDS argument. */
+    public List<Param> fields() {
+        return fields;
+    }
+
     /** The allowed strings of a choice. */
     public List<String> choices() {
         return choices;
@@ -283,6 +319,8 @@ public final class Param {
                     throw new SpecException(path, "must be a string (got " + describe(node) + ")");
                 }
                 return node.textValue();
+            case STEP_MAP: return ObjectValues.readStepMap(node, path, this::checked);
+            case RECORDS: return ObjectValues.readRecords(node, path, fields, minSize, nested);
             default:
                 return readList(node, path, nested);
         }
@@ -358,7 +396,7 @@ public final class Param {
         return v;
     }
 
-    private static Double number(JsonNode node, String path) {
+    static Double number(JsonNode node, String path) {
         if (!node.isNumber()) {
             throw new SpecException(path, "must be a number (got " + describe(node) + ")");
         }
@@ -402,7 +440,7 @@ public final class Param {
     /** Writes a stored value back to JSON. */
     public JsonNode write(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null) {
+        if (value == null || value == NONE) {
             return f.nullNode();
         }
         switch (kind) {
@@ -420,6 +458,8 @@ public final class Param {
             case CHOICE:
             case STRING:
                 return f.textNode((String) value);
+            case STEP_MAP: return ObjectValues.writeStepMap((Map<?, ?>) value);
+            case RECORDS: return ObjectValues.writeRecords((List<?>) value, fields);
             default:
                 ArrayNode a = f.arrayNode();
                 for (Object e : (List<?>) value) {
