@@ -45,6 +45,21 @@ public final class Args {
         return (String) get(name);
     }
 
+    /** A STRING argument. */
+    public String string(String name) {
+        return (String) get(name);
+    }
+
+    /** A SCHEDULE argument, as the nested type the parser produced. */
+    public <T> T schedule(String name, Class<T> type) {
+        return type.cast(get(name));
+    }
+
+    /** Whether the argument has a value (false only for an {@link Param#optional() optional} one left out). */
+    public boolean has(String name) {
+        return values.get(name) != null;
+    }
+
     /** A REALS argument. */
     public double[] reals(String name) {
         List<?> l = (List<?>) get(name);

@@ -30,8 +30,15 @@ public final class Param {
         /** A list of whole numbers: {@code List<Long>}. */
         INTEGERS,
         /** A list of nested schedule specs: {@code List<SpecWritable>}. */
-        SCHEDULES
+        SCHEDULES,
+        /** Free text, such as a user expression: {@code String}. */
+        STRING,
+        /** One nested schedule spec: {@code SpecWritable}. */
+        SCHEDULE
     }
+
+    /** The stored default of an argument that may be left out and then has no value. */
+    private static final Object ABSENT = new Object();
 
     private record Check(DoublePredicate test, String rule) {
     }
@@ -98,6 +105,16 @@ public final class Param {
         return of(name, Kind.SCHEDULES);
     }
 
+    /** A required string (free text; the type's {@code check} validates its content). */
+    public static Param string(String name) {
+        return of(name, Kind.STRING);
+    }
+
+    /** One required nested schedule spec. */
+    public static Param schedule(String name) {
+        return of(name, Kind.SCHEDULE);
+    }
+
     private Param with(Object def, List<Check> c, int min, boolean inc, boolean strict, List<String> inh) {
         return new Param(name, kind, def, c, choices, min, inc, strict, inh);
     }
@@ -117,6 +134,14 @@ public final class Param {
             v = n.longValue();
         }
         return with(v, checks, minSize, increasing, strictly, inherited);
+    }
+
+    /**
+     * Makes the argument optional with no default: when left out it has no value ({@link Args#has} is
+     * false) and is written back as JSON {@code null}, which reads as left out.
+     */
+    public Param optional() {
+        return with(ABSENT, checks, minSize, increasing, strictly, inherited);
     }
 
     /** Value (or each element) must be {@code >= bound}. */
@@ -169,9 +194,9 @@ public final class Param {
         return defaultValue == null;
     }
 
-    /** The default, or null when required. */
+    /** The default, or null when required or when {@link #optional() left out without one}. */
     public Object defaultValue() {
-        return defaultValue;
+        return defaultValue == ABSENT ? null : defaultValue;
     }
 
     /** Parent keys copied into nested specs that lack them. */
@@ -203,6 +228,13 @@ public final class Param {
                     throw new SpecException(path, "must be one of " + choices + " (got " + describe(node) + ")");
                 }
                 return node.textValue();
+            case STRING:
+                if (!node.isTextual()) {
+                    throw new SpecException(path, "must be a string (got " + describe(node) + ")");
+                }
+                return node.textValue();
+            case SCHEDULE:
+                return nested.read(node, path);
             default:
                 return readList(node, path, nested);
         }
@@ -297,11 +329,17 @@ public final class Param {
     /** Writes a stored value back to JSON. */
     public JsonNode write(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value == null) {
+            return f.nullNode();
+        }
         switch (kind) {
             case REAL: return f.numberNode((Double) value);
             case INTEGER: return f.numberNode((Long) value);
             case BOOLEAN: return f.booleanNode((Boolean) value);
-            case CHOICE: return f.textNode((String) value);
+            case CHOICE:
+            case STRING:
+                return f.textNode((String) value);
+            case SCHEDULE: return ((SpecWritable) value).toSpec();
             default:
                 ArrayNode a = f.arrayNode();
                 for (Object e : (List<?>) value) {
