@@ -78,7 +78,7 @@ final class TorchLambdaSchedulers {
 
         @Override
         public void check(Args a) {
-            if (!(lambda(a, Ex.step()) instanceof RealExpr.Const)) {
+            if (!ExpressionParser.isConstant(LR_LAMBDA, a.string(LR_LAMBDA))) {
                 throw new SpecException(LR_LAMBDA, "must not depend on step: MultiplicativeLR multiplies the lr "
                         + "by f(1) * f(2) * ... * f(t), a running product with no closed form for a step-dependent "
                         + "f; write the cumulative factor as a torch.LambdaLR instead (f = 0.95 is LambdaLR "

@@ -16,7 +16,7 @@ record Token(Kind kind, String text, int column) {
         REAL,
         /** A name: a variable, a constant or a function. */
         NAME,
-        /** An operator or punctuation: {@code + - * / // % ** ( ) ,}. */
+        /** An operator or punctuation: {@code + - * / // % ** ( ) ,}, or a stray {@code .}. */
         SYMBOL,
         /** The end of the text. */
         END

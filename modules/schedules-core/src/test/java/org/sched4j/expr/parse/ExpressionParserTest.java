@@ -235,6 +235,11 @@ class ExpressionParserTest {
         rejects("-".repeat(500) + "1", "nests deeper than 100 levels at column 101");
         rejectsWith("2**".repeat(300) + "2", "nests deeper than 100 levels at column");
         assertThat(value("(".repeat(100) + "1" + ")".repeat(100))).isEqualTo(1);
+        // The longest flat chain, 1000 characters, is a 498-deep tree: every evaluator walks it.
+        Schedule chain = Schedules.expression("step" + "+1".repeat(498));
+        assertThat(chain.value(3)).isEqualTo(501);
+        assertThat(Nd4jBackends.table(chain, 3, 1, DataType.DOUBLE)).containsExactly(501);
+        assertThat(Nd4jBackends.graph(chain, new long[] {3}, DataType.DOUBLE)).containsExactly(501);
     }
 
     @Test
