@@ -8,7 +8,7 @@ public final class Catalog {
     /** Every native type. */
     public static final List<ScheduleType> TYPES = List.of(new Constant(), new StepDecay(), new MultiStepDecay(),
             new PiecewiseConstant(), new ExponentialDecay(), new CosineDecay(), new PolynomialDecay(),
-            new LinearWarmup(), new SequentialJoin());
+            new LinearWarmup(), new SequentialJoin(), new UserExpression());
 
     private Catalog() {
     }

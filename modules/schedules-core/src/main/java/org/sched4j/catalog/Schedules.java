@@ -69,8 +69,62 @@ public final class Schedules {
         return new ScheduleBuilder("sequential").set("schedules", schedules).set("boundaries", boundaries).build();
     }
 
+    /** An expression of {@code step} in the language of docs/SPEC.md, e.g. {@code "0.1 * 0.5 ** (step // 100)"}. */
+    public static Schedule expression(String expr) {
+        return new ScheduleBuilder("expression").set("expr", expr).build();
+    }
+
+    /** An expression of {@code step} and {@code epoch = step // stepsPerEpoch}. */
+    public static Schedule expression(String expr, long stepsPerEpoch) {
+        return new ScheduleBuilder("expression").set("expr", expr).set("steps_per_epoch", stepsPerEpoch).build();
+    }
+
     /** The common recipe: linear warmup from 0 to {@code peak}, then cosine decay to {@code fin}. */
     public static Schedule warmupCosine(double peak, long warmupSteps, long decaySteps, double fin) {
         return sequential(List.of(linearWarmup(0.0, peak, warmupSteps), cosine(peak, fin, decaySteps)), warmupSteps);
+    }
+
+    // ---- composition ----
+
+    /** Child {@code i} from {@code boundaries[i-1]} on; each later child continues from the value reached. */
+    public static Schedule sequentialContinuing(List<Schedule> schedules, long... boundaries) {
+        return new ScheduleBuilder("sequential").set("schedules", schedules).set("boundaries", boundaries)
+                .set("mode", "continue").build();
+    }
+
+    /** The product of the children at the same step. */
+    public static Schedule product(Schedule... schedules) {
+        return new ScheduleBuilder("product").set("schedules", List.of(schedules)).build();
+    }
+
+    /** The smallest of the children at the same step. */
+    public static Schedule min(Schedule... schedules) {
+        return new ScheduleBuilder("min").set("schedules", List.of(schedules)).build();
+    }
+
+    /** The largest of the children at the same step. */
+    public static Schedule max(Schedule... schedules) {
+        return new ScheduleBuilder("max").set("schedules", List.of(schedules)).build();
+    }
+
+    /** The child kept within {@code [min, max]}. */
+    public static Schedule clamp(Schedule schedule, double min, double max) {
+        return new ScheduleBuilder("clamp").set("schedule", schedule).set("min", min).set("max", max).build();
+    }
+
+    /** {@code factor} times the child. */
+    public static Schedule scale(Schedule schedule, double factor) {
+        return new ScheduleBuilder("scale").set("schedule", schedule).set("factor", factor).build();
+    }
+
+    /** The child started {@code steps} later, holding its step-0 value until then. */
+    public static Schedule delay(Schedule schedule, long steps) {
+        return new ScheduleBuilder("delay").set("schedule", schedule).set("steps", steps).build();
+    }
+
+    /** The child started {@code steps} later, {@code before} until then. */
+    public static Schedule delay(Schedule schedule, long steps, double before) {
+        return new ScheduleBuilder("delay").set("schedule", schedule).set("steps", steps).set("before", before)
+                .build();
     }
 }

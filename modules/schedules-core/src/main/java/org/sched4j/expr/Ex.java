@@ -182,6 +182,41 @@ public final class Ex {
         return op(UnaryOp.FLOOR, x);
     }
 
+    /** {@code ceil(x)} of a real. */
+    public static RealExpr ceil(RealExpr x) {
+        return op(UnaryOp.CEIL, x);
+    }
+
+    /** {@code -x}. */
+    public static RealExpr neg(RealExpr x) {
+        return op(UnaryOp.NEG, x);
+    }
+
+    /** {@code |x|}. */
+    public static RealExpr abs(RealExpr x) {
+        return op(UnaryOp.ABS, x);
+    }
+
+    /** The natural logarithm of {@code x}. */
+    public static RealExpr log(RealExpr x) {
+        return op(UnaryOp.LOG, x);
+    }
+
+    /** {@code sqrt(x)}. */
+    public static RealExpr sqrt(RealExpr x) {
+        return op(UnaryOp.SQRT, x);
+    }
+
+    /** {@code sin(x)}. */
+    public static RealExpr sin(RealExpr x) {
+        return op(UnaryOp.SIN, x);
+    }
+
+    /** {@code tanh(x)}. */
+    public static RealExpr tanh(RealExpr x) {
+        return op(UnaryOp.TANH, x);
+    }
+
     // ---- conditions and tables ----
 
     /** An integer comparison with constant folding. */

@@ -62,7 +62,9 @@ final class SpecReader {
                     + "observed metrics, not on the step a composite gives it");
         }
         Unit unit = readUnit(node.get(UNIT), prefix);
-        long stepsPerEpoch = readStepsPerEpoch(node.get(STEPS_PER_EPOCH), prefix, unit);
+        // A type that declares steps_per_epoch itself (torch.OneCycleLR, expression) owns the key.
+        boolean ownsStepsPerEpoch = type.params().stream().anyMatch(p -> p.name().equals(STEPS_PER_EPOCH));
+        long stepsPerEpoch = ownsStepsPerEpoch ? 0 : readStepsPerEpoch(node.get(STEPS_PER_EPOCH), prefix, unit);
         if (nesting > 0 && unit == Unit.EPOCH && stepsPerEpoch == 0) {
             throw new SpecException(prefix + STEPS_PER_EPOCH, "is required for a nested schedule in epochs (it "
                     + "is given its parent's steps; say how many make one epoch)");

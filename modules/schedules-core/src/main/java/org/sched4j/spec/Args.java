@@ -42,7 +42,7 @@ public final class Args {
         return (Boolean) get(name);
     }
 
-    /** Whether an argument has a value (false for an absent {@code orNone} argument). */
+    /** Whether an argument has a value (false for an {@link Param#orNone() orNone} one left out). */
     public boolean has(String name) {
         return values.get(name) != null;
     }

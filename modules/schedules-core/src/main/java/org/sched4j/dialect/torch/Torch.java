@@ -47,4 +47,19 @@ public final class Torch {
         return new ScheduleBuilder("torch.SequentialLR").set("lr", lr).set("schedulers", schedulers)
                 .set("milestones", milestones).build();
     }
+
+    /** {@code LambdaLR(optimizer(lr), lr_lambda)}, the lambda's body written with {@code step} as its argument. */
+    public static Schedule lambdaLR(double lr, String lrLambda) {
+        return new ScheduleBuilder("torch.LambdaLR").set("lr", lr).set("lr_lambda", lrLambda).build();
+    }
+
+    /** {@code MultiplicativeLR(optimizer(lr), lr_lambda)} for a constant factor, e.g. {@code "0.95"}. */
+    public static Schedule multiplicativeLR(double lr, String lrLambda) {
+        return new ScheduleBuilder("torch.MultiplicativeLR").set("lr", lr).set("lr_lambda", lrLambda).build();
+    }
+
+    /** {@code ChainedScheduler(schedulers)}: the children's factors multiply; they must use the same lr. */
+    public static Schedule chainedScheduler(double lr, List<Schedule> schedulers) {
+        return new ScheduleBuilder("torch.ChainedScheduler").set("lr", lr).set("schedulers", schedulers).build();
+    }
 }

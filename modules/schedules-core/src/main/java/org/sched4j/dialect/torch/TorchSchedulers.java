@@ -112,6 +112,7 @@ final class TorchSchedulers {
                     throw new SpecException("schedulers[" + i + "].lr", "must equal the optimizer's lr "
                             + a.real("lr") + " (all schedulers share one optimizer)");
                 }
+                TorchLambdaSchedulers.checkSequentialChild(c.type().name(), i);
             }
         }
 
