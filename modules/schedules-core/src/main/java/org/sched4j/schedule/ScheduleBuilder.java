@@ -68,6 +68,12 @@ public final class ScheduleBuilder {
         return this;
     }
 
+    /** Sets a nested-schedule argument. */
+    public ScheduleBuilder set(String key, Schedule child) {
+        spec.set(key, child.toSpec());
+        return this;
+    }
+
     /** Which DL4J counter the schedule reads (iteration by default). */
     public ScheduleBuilder unit(Unit unit) {
         spec.put("unit", unit.specName());

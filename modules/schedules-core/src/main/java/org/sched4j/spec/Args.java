@@ -76,6 +76,11 @@ public final class Args {
         return typed;
     }
 
+    /** A SCHEDULE argument, as the nested type the parser produced. */
+    public <T> T schedule(String name, Class<T> type) {
+        return type.cast(get(name));
+    }
+
     /** All values by name, in declaration order. */
     public Map<String, Object> asMap() {
         return values;

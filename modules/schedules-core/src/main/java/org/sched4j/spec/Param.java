@@ -30,7 +30,22 @@ public final class Param {
         /** A list of whole numbers: {@code List<Long>}. */
         INTEGERS,
         /** A list of nested schedule specs: {@code List<SpecWritable>}. */
-        SCHEDULES
+        SCHEDULES,
+        /** One nested schedule spec: {@code SpecWritable}. */
+        SCHEDULE
+    }
+
+    /**
+     * The default of an optional argument that, when not given, takes the value of an argument declared
+     * before it (PyTorch's {@code step_size_down=None} meaning "as step_size_up").
+     *
+     * @param name the earlier argument whose value is copied
+     */
+    public record SameAs(String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     private record Check(DoublePredicate test, String rule) {
@@ -98,6 +113,11 @@ public final class Param {
         return of(name, Kind.SCHEDULES);
     }
 
+    /** A required nested schedule spec (a JSON object). */
+    public static Param schedule(String name) {
+        return of(name, Kind.SCHEDULE);
+    }
+
     private Param with(Object def, List<Check> c, int min, boolean inc, boolean strict, List<String> inh) {
         return new Param(name, kind, def, c, choices, min, inc, strict, inh);
     }
@@ -117,6 +137,11 @@ public final class Param {
             v = n.longValue();
         }
         return with(v, checks, minSize, increasing, strictly, inherited);
+    }
+
+    /** Makes the argument optional, defaulting to the value of the earlier argument {@code other}. */
+    public Param optionalSameAs(String other) {
+        return with(new SameAs(other), checks, minSize, increasing, strictly, inherited);
     }
 
     /** Value (or each element) must be {@code >= bound}. */
@@ -169,7 +194,7 @@ public final class Param {
         return defaultValue == null;
     }
 
-    /** The default, or null when required. */
+    /** The default, or null when required; a {@link SameAs} when it copies an earlier argument. */
     public Object defaultValue() {
         return defaultValue;
     }
@@ -203,6 +228,8 @@ public final class Param {
                     throw new SpecException(path, "must be one of " + choices + " (got " + describe(node) + ")");
                 }
                 return node.textValue();
+            case SCHEDULE:
+                return nested.read(node, path);
             default:
                 return readList(node, path, nested);
         }
@@ -302,6 +329,7 @@ public final class Param {
             case INTEGER: return f.numberNode((Long) value);
             case BOOLEAN: return f.booleanNode((Boolean) value);
             case CHOICE: return f.textNode((String) value);
+            case SCHEDULE: return ((SpecWritable) value).toSpec();
             default:
                 ArrayNode a = f.arrayNode();
                 for (Object e : (List<?>) value) {
