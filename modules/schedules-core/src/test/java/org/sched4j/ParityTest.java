@@ -8,13 +8,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.sched4j.schedule.Schedule;
 import org.sched4j.schedule.ScheduleTypes;
@@ -32,10 +36,11 @@ class ParityTest {
     /** The recorded peer files (see src/test/resources/parity/README.md). */
     static final List<String> FILES = List.of("torch-1.13.jsonl", "mindspore.jsonl", "keras.jsonl", "optax.jsonl");
 
-    record Trace(String id, JsonNode spec, double[] lr, double[] metrics) {
+    /** One recorded run; {@code momentum} is null where the peer did not cycle it, {@code metrics} for plateaus. */
+    record Trace(String id, JsonNode spec, double[] lr, double[] momentum, double[] metrics) {
     }
 
-    private static double[] doubles(JsonNode array) {
+    private static double[] numbers(JsonNode array) {
         if (array == null) {
             return null;
         }
@@ -56,8 +61,8 @@ class ParityTest {
                     continue;
                 }
                 JsonNode row = Json.parse(line, resource);
-                out.add(new Trace(row.get("id").textValue(), row.get("spec"), doubles(row.get("lr")),
-                        doubles(row.get("metrics"))));
+                out.add(new Trace(row.get("id").textValue(), row.get("spec"), numbers(row.get("lr")),
+                        numbers(row.get("momentum")), numbers(row.get("metrics"))));
             }
         }
         return out;
@@ -84,6 +89,22 @@ class ParityTest {
         assertThat(seen).containsAll(REQUIRED);
     }
 
+    @Test
+    void everyRecordedTraceIsReproduced() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String file : FILES) {
+            for (Trace t : load(file)) {
+                for (JsonNode type : t.spec().findValues("type")) {
+                    if (ScheduleTypes.find(type.textValue()) == null) {
+                        missing.add(t.id() + " (" + type.textValue() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("traces naming unregistered types").isEmpty();
+        assertThat(supported()).hasSize(56);
+    }
+
     @TestFactory
     Stream<DynamicTest> peerTraces() throws IOException {
         return supported().stream().filter(t -> t.metrics() == null).map(t -> DynamicTest.dynamicTest(t.id(), () -> {
@@ -103,6 +124,9 @@ class ParityTest {
                     Close.DOUBLE);
             Close.assertClose(t.id() + " graph/float", t.lr(), Nd4jBackends.graph(s, steps, DataType.FLOAT), 0,
                     Close.FLOAT);
+            if (t.momentum() != null) {
+                assertMomentum(t, s, steps);
+            }
         }));
     }
 
@@ -125,5 +149,28 @@ class ParityTest {
             }
             Close.assertClose(t.id() + " scalar", t.lr(), scalar, 0, Close.DOUBLE);
         }));
+    }
+
+    /** The recorded momentum, by {@code momentum}, {@code momentumTable} and {@code momentumToGraph}. */
+    private static void assertMomentum(Trace t, Schedule s, long[] steps) {
+        double[] expected = t.momentum();
+        int n = expected.length;
+        assertThat(s.hasMomentum()).as(t.id() + " drives momentum").isTrue();
+        double[] scalar = new double[n];
+        for (int i = 0; i < n; i++) {
+            scalar[i] = s.momentum(i);
+        }
+        Close.assertClose(t.id() + " momentum scalar", expected, scalar, 0, Close.DOUBLE);
+        for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
+            double tol = type == DataType.DOUBLE ? Close.DOUBLE : Close.FLOAT;
+            double[] table = s.momentumTable(0, n, type).castTo(DataType.DOUBLE).toDoubleVector();
+            Close.assertClose(t.id() + " momentum table/" + type, expected, table, 0, tol);
+            SameDiff sd = SameDiff.create();
+            SDVariable step = sd.placeHolder("step", DataType.INT64, -1);
+            SDVariable out = s.momentumToGraph(sd, step, type);
+            double[] graph = sd.output(Map.of("step", Nd4j.createFromArray(steps)), out.name()).get(out.name())
+                    .castTo(DataType.DOUBLE).toDoubleVector();
+            Close.assertClose(t.id() + " momentum graph/" + type, expected, graph, 0, tol);
+        }
     }
 }

@@ -8,7 +8,9 @@ public final class Catalog {
     /** Every native type. */
     public static final List<ScheduleType> TYPES = List.of(new Constant(), new StepDecay(), new MultiStepDecay(),
             new PiecewiseConstant(), new ExponentialDecay(), new CosineDecay(), new PolynomialDecay(),
-            new LinearWarmup(), new SequentialJoin(), new UserExpression());
+            new LinearWarmup(), new SequentialJoin(), new NaturalExpDecay(), new InverseTimeDecay(), new LinearRamp(),
+            new ConstantFactor(), new CosineRestarts(), new Cyclic(), new OneCycle(), new Warmup(),
+            new WarmupStableDecay(), new InverseSqrt(), new Sigmoid(), new UserExpression());
 
     private Catalog() {
     }

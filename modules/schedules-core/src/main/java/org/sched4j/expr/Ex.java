@@ -62,6 +62,11 @@ public final class Ex {
         return op(BinaryOp.SUB, a, integer(b));
     }
 
+    /** {@code a * b} on integers. */
+    public static IntExpr mul(IntExpr a, long b) {
+        return op(BinaryOp.MUL, a, integer(b));
+    }
+
     /** {@code floor(a / b)} on integers. */
     public static IntExpr floorDiv(IntExpr a, long b) {
         return op(BinaryOp.FLOOR_DIV, a, integer(b));
@@ -177,6 +182,11 @@ public final class Ex {
         return op(UnaryOp.EXP, x);
     }
 
+    /** {@code sqrt(x)}. */
+    public static RealExpr sqrt(RealExpr x) {
+        return op(UnaryOp.SQRT, x);
+    }
+
     /** {@code floor(x)} of a real. */
     public static RealExpr floor(RealExpr x) {
         return op(UnaryOp.FLOOR, x);
@@ -202,11 +212,6 @@ public final class Ex {
         return op(UnaryOp.LOG, x);
     }
 
-    /** {@code sqrt(x)}. */
-    public static RealExpr sqrt(RealExpr x) {
-        return op(UnaryOp.SQRT, x);
-    }
-
     /** {@code sin(x)}. */
     public static RealExpr sin(RealExpr x) {
         return op(UnaryOp.SIN, x);
@@ -227,6 +232,11 @@ public final class Ex {
     /** {@code a < b}. */
     public static BoolExpr lt(IntExpr a, long b) {
         return compare(CompareOp.LT, a, integer(b));
+    }
+
+    /** {@code a <= b}. */
+    public static BoolExpr le(IntExpr a, long b) {
+        return compare(CompareOp.LE, a, integer(b));
     }
 
     /** A real comparison. */

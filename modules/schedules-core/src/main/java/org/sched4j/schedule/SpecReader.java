@@ -88,7 +88,8 @@ final class SpecReader {
                 if (p.required()) {
                     throw new SpecException(at, "is required");
                 }
-                values.put(p.name(), p.defaultValue());
+                Object def = p.defaultValue();
+                values.put(p.name(), def instanceof Param.SameAs same ? values.get(same.name()) : def);
                 continue;
             }
             if (!p.inherited().isEmpty()) {

@@ -50,6 +50,19 @@ public final class Param {
         RECORDS
     }
 
+    /**
+     * The default of an optional argument that, when not given, takes the value of an argument declared
+     * before it (PyTorch's {@code step_size_down=None} meaning "as step_size_up").
+     *
+     * @param name the earlier argument whose value is copied
+     */
+    public record SameAs(String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     /** The default of an argument that may be left out to mean "none" (Python's {@code None}); written as null. */
     public static final Object NONE = Absent.NONE;
 
@@ -216,6 +229,11 @@ public final class Param {
         return with(NONE, checks, minSize, increasing, strictly, inherited);
     }
 
+    /** Makes the argument optional, defaulting to the value of the earlier argument {@code other}. */
+    public Param optionalSameAs(String other) {
+        return with(new SameAs(other), checks, minSize, increasing, strictly, inherited);
+    }
+
     /** Value (or each element) must be {@code >= bound}. */
     public Param atLeast(double bound) {
         return check(x -> x >= bound, "must be >= " + fmt(bound));
@@ -271,7 +289,7 @@ public final class Param {
         return defaultValue == null;
     }
 
-    /** The default, or null when required or when the default is no value ({@link #orNone}). */
+    /** The default, or null when required or when it is no value ({@link #orNone}); a {@link SameAs} copies an earlier argument. */
     public Object defaultValue() {
         return defaultValue == NONE ? null : defaultValue;
     }

@@ -62,4 +62,57 @@ public final class Torch {
     public static Schedule chainedScheduler(double lr, List<Schedule> schedulers) {
         return new ScheduleBuilder("torch.ChainedScheduler").set("lr", lr).set("schedulers", schedulers).build();
     }
+
+    /** {@code ConstantLR(optimizer(lr), factor, total_iters)}. */
+    public static Schedule constantLR(double lr, double factor, long totalIters) {
+        return new ScheduleBuilder("torch.ConstantLR").set("lr", lr).set("factor", factor)
+                .set("total_iters", totalIters).build();
+    }
+
+    /** {@code PolynomialLR(optimizer(lr), total_iters, power)}. */
+    public static Schedule polynomialLR(double lr, long totalIters, double power) {
+        return new ScheduleBuilder("torch.PolynomialLR").set("lr", lr).set("total_iters", totalIters)
+                .set("power", power).build();
+    }
+
+    /** {@code CosineAnnealingWarmRestarts(optimizer(lr), T_0, T_mult, eta_min)}. */
+    public static Schedule cosineAnnealingWarmRestarts(double lr, long t0, long tMult, double etaMin) {
+        return new ScheduleBuilder("torch.CosineAnnealingWarmRestarts").set("lr", lr).set("T_0", t0)
+                .set("T_mult", tMult).set("eta_min", etaMin).build();
+    }
+
+    /**
+     * {@code CyclicLR(optimizer(lr), base_lr, max_lr, step_size_up, step_size_down, mode, gamma,
+     * cycle_momentum=False)}: the rate only.
+     */
+    public static Schedule cyclicLR(double lr, double baseLr, double maxLr, long stepSizeUp, long stepSizeDown,
+            String mode, double gamma) {
+        return new ScheduleBuilder("torch.CyclicLR").set("lr", lr).set("base_lr", baseLr).set("max_lr", maxLr)
+                .set("step_size_up", stepSizeUp).set("step_size_down", stepSizeDown).set("mode", mode)
+                .set("gamma", gamma).set("cycle_momentum", false).build();
+    }
+
+    /** {@code CyclicLR(...)} cycling momentum between {@code maxMomentum} and {@code baseMomentum} too. */
+    public static Schedule cyclicLR(double lr, double baseLr, double maxLr, long stepSizeUp, long stepSizeDown,
+            String mode, double gamma, double baseMomentum, double maxMomentum) {
+        return new ScheduleBuilder("torch.CyclicLR").set("lr", lr).set("base_lr", baseLr).set("max_lr", maxLr)
+                .set("step_size_up", stepSizeUp).set("step_size_down", stepSizeDown).set("mode", mode)
+                .set("gamma", gamma).set("cycle_momentum", true).set("base_momentum", baseMomentum)
+                .set("max_momentum", maxMomentum).build();
+    }
+
+    /** {@code OneCycleLR(optimizer(lr), max_lr, total_steps)} with PyTorch's other defaults. */
+    public static Schedule oneCycleLR(double lr, double maxLr, long totalSteps) {
+        return new ScheduleBuilder("torch.OneCycleLR").set("lr", lr).set("max_lr", maxLr)
+                .set("total_steps", totalSteps).build();
+    }
+
+    /** {@code OneCycleLR(optimizer(lr), max_lr, total_steps, pct_start, anneal_strategy, ..., three_phase)}. */
+    public static Schedule oneCycleLR(double lr, double maxLr, long totalSteps, double pctStart,
+            String annealStrategy, double divFactor, double finalDivFactor, boolean threePhase) {
+        return new ScheduleBuilder("torch.OneCycleLR").set("lr", lr).set("max_lr", maxLr)
+                .set("total_steps", totalSteps).set("pct_start", pctStart).set("anneal_strategy", annealStrategy)
+                .set("div_factor", divFactor).set("final_div_factor", finalDivFactor).set("three_phase", threePhase)
+                .build();
+    }
 }

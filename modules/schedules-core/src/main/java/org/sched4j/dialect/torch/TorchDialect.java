@@ -9,7 +9,9 @@ public final class TorchDialect {
     public static final List<ScheduleType> TYPES = List.of(new TorchSchedulers.StepLR(),
             new TorchSchedulers.MultiStepLR(), new TorchSchedulers.ExponentialLR(),
             new TorchSchedulers.CosineAnnealingLR(), new TorchSchedulers.LinearLR(),
-            new TorchSchedulers.SequentialLR(),
+            new TorchSchedulers.SequentialLR(), new TorchSchedulers.ConstantLR(), new TorchSchedulers.PolynomialLR(),
+            new TorchCyclicSchedulers.CosineAnnealingWarmRestarts(), new TorchCyclicSchedulers.CyclicLR(),
+            new TorchCyclicSchedulers.OneCycleLR(),
             new TorchLambdaSchedulers.LambdaLR(), new TorchLambdaSchedulers.MultiplicativeLR(),
             new TorchLambdaSchedulers.ChainedScheduler(), new TorchReduceLROnPlateau());
 

@@ -33,9 +33,21 @@ abstract class TorchScheduler extends BaseType {
 
     @Override
     public final Definition define(Args a, IntExpr t) {
-        long lastEpoch = a.integer("last_epoch");
-        IntExpr local = lastEpoch >= 0 ? Ex.add(t, lastEpoch + 1) : t;
-        return Definition.of(value(a, a.real("lr"), local));
+        return resumed(a, a.real("lr"), t, a.integer("last_epoch"));
+    }
+
+    /**
+     * The definition at step {@code t} of a scheduler built with {@code last_epoch}: by default the closed
+     * form at PyTorch's step count {@code t + last_epoch + 1}. Schedulers whose resume PyTorch computes
+     * differently override this.
+     */
+    Definition resumed(Args a, double lr, IntExpr t, long lastEpoch) {
+        return definition(a, lr, lastEpoch >= 0 ? Ex.add(t, lastEpoch + 1) : t);
+    }
+
+    /** The closed form at PyTorch's step count {@code t}: the rate and, for cycling schedulers, momentum. */
+    Definition definition(Args a, double lr, IntExpr t) {
+        return Definition.of(value(a, lr, t));
     }
 
     /** The closed form of the learning rate at PyTorch's step count {@code t}. */

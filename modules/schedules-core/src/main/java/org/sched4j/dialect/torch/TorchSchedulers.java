@@ -88,6 +88,49 @@ final class TorchSchedulers {
     }
 
     /**
+     * {@code torch.ConstantLR(factor=1/3, total_iters=5)}: {@code lr * factor} before {@code total_iters},
+     * then {@code lr}; {@code total_iters = 0} keeps the factor forever, as PyTorch's recursive form does.
+     */
+    static final class ConstantLR extends TorchScheduler {
+        ConstantLR() {
+            super("ConstantLR", "lr * factor for t < total_iters, then lr",
+                    Param.real("factor").atLeast(0).atMost(1).optional(1.0 / 3),
+                    Param.integer("total_iters").atLeast(0).optional(5));
+        }
+
+        @Override
+        RealExpr value(Args a, double lr, IntExpr t) {
+            long total = a.integer("total_iters");
+            if (total == 0) {
+                // PyTorch multiplies by the factor at step 0 and only divides it out at step total_iters > 0.
+                return Ex.real(lr * a.real("factor"));
+            }
+            return Shapes.constantFactor(lr, a.real("factor"), t, 0, total);
+        }
+    }
+
+    /**
+     * {@code torch.PolynomialLR(total_iters=5, power=1)}: {@code lr * (1 - min(t, T) / T)^power},
+     * {@code T = total_iters}, 0 from {@code T} on; {@code total_iters = 0} keeps {@code lr}.
+     */
+    static final class PolynomialLR extends TorchScheduler {
+        PolynomialLR() {
+            super("PolynomialLR", "lr * (1 - min(t, total_iters) / total_iters)^power",
+                    Param.integer("total_iters").atLeast(0).optional(5), Param.real("power").atLeast(0).optional(1.0));
+        }
+
+        @Override
+        RealExpr value(Args a, double lr, IntExpr t) {
+            long total = a.integer("total_iters");
+            if (total == 0) {
+                // PyTorch leaves the rate alone at step 0 and at every step past total_iters.
+                return Ex.real(lr);
+            }
+            return Shapes.polynomial(lr, 0.0, t, total, a.real("power"));
+        }
+    }
+
+    /**
      * {@code torch.SequentialLR(schedulers, milestones)}: at each milestone the next scheduler restarts from
      * its own step 0 with the base lr. Children share the optimizer, so they inherit {@code lr}.
      */
