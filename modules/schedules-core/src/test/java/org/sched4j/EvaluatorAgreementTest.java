@@ -136,6 +136,20 @@ class EvaluatorAgreementTest {
     }
 
     @Test
+    void milestoneCountsWorkForOneStep() {
+        // 1.0 * 0.5^(milestones <= t); one-element step vectors once failed to broadcast against the milestones.
+        Schedule s = Schedule.parse("{\"type\":\"multistep\",\"initial\":1,\"milestones\":[10,20],\"gamma\":0.5}");
+        assertThat(Nd4jBackends.table(s, 15, 1, DataType.DOUBLE)).containsExactly(0.5);
+        assertThat(Nd4jBackends.graph(s, new long[] {25}, DataType.DOUBLE)).containsExactly(0.25);
+        SameDiff sd = SameDiff.create();
+        SDVariable step = sd.placeHolder("step", DataType.INT64);
+        SDVariable out = s.toGraph(sd, step, DataType.DOUBLE);
+        INDArray r = sd.output(Map.of("step", Nd4j.scalar(5L)), out.name()).get(out.name());
+        assertThat(r.rank()).isZero();
+        assertThat(r.getDouble(0)).isEqualTo(1.0);
+    }
+
+    @Test
     void graphRejectsAFloatStep() {
         SameDiff sd = SameDiff.create();
         SDVariable step = sd.placeHolder("step", DataType.FLOAT);

@@ -146,7 +146,11 @@ final class NdArrayOps implements VectorOps<INDArray> {
     }
 
     private static INDArray count(INDArray column, INDArray boundaries) {
-        return exec(new GreaterThanOrEqual(column, boundaries)).castTo(DataType.LONG).sum(1);
+        // An explicit [rows, k] output: ND4J infers a wrong one when there is a single row.
+        INDArray row = boundaries.reshape(1, boundaries.length());
+        INDArray cmp = Nd4j.createUninitialized(DataType.BOOL, column.size(0), boundaries.length());
+        Nd4j.exec(new GreaterThanOrEqual(new INDArray[] {column, row}, new INDArray[] {cmp}));
+        return cmp.castTo(DataType.LONG).sum(1);
     }
 
     private static INDArray fill(INDArray v, long[] shape) {

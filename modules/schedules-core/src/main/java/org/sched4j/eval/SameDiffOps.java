@@ -120,6 +120,9 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     @Override
     public SDVariable countAtMost(SDVariable x, SDVariable boundaries) {
-        return sd.sum(sd.castTo(sd.gte(sd.expandDims(x, -1), boundaries), DataType.LONG), -1);
+        // x >= b as the integer min(max(x - b + 1, 0), 1): SameDiff's boolean comparison of a one-element
+        // step vector ([1, 1]) with the boundaries ([k]) fails on a wrongly inferred output shape.
+        SDVariable above = sd.expandDims(x, -1).sub(sd.constant(boundaries.getArr().sub(1L)));
+        return sd.sum(sd.math.min(sd.math.max(above, sd.constant(0L)), sd.constant(1L)), -1);
     }
 }
