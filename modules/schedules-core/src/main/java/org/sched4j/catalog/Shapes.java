@@ -105,13 +105,15 @@ public final class Shapes {
     }
 
     /**
-     * Keras' cycling polynomial decay: {@code (initial - fin) * (1 - t / D)^power + fin} with
-     * {@code D = steps * max(ceil(t / steps), 1)}, the ceiling exact on the integer step.
+     * Keras' cycling polynomial decay (MindSpore's {@code update_decay_steps}): {@code (initial - fin) *
+     * (1 - t / D)^power + fin} with {@code D = steps * max(ceil(t / steps), 1)}, so the decay restarts after
+     * each multiple of {@code steps} and reaches {@code fin} exactly on it; {@code 1 - t / D} is computed as
+     * {@code (D - t) / D} from the exact integers.
      */
     public static RealExpr polynomialCycle(double initial, double fin, IntExpr t, long steps, double power) {
-        IntExpr cycles = max(floorDiv(add(t, steps - 1), steps), 1);
-        RealExpr frac = div(toReal(t), toReal(Ex.mul(cycles, steps)));
-        return add(real(fin), mul(real(initial - fin), pow(sub(real(1), frac), real(power))));
+        IntExpr horizon = Ex.mul(max(floorDiv(add(t, steps - 1), steps), 1), steps);
+        RealExpr left = div(toReal(Ex.op(org.sched4j.expr.BinaryOp.SUB, horizon, t)), toReal(horizon));
+        return add(real(fin), mul(real(initial - fin), pow(left, real(power))));
     }
 
     /** From {@code start} to {@code end} linearly over {@code steps}, then {@code end}. */

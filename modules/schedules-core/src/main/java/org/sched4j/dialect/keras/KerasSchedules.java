@@ -3,7 +3,6 @@ package org.sched4j.dialect.keras;
 import static org.sched4j.expr.Ex.sub;
 
 import org.sched4j.catalog.Shapes;
-import org.sched4j.dialect.PeerShapes;
 import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 import org.sched4j.spec.Args;
@@ -76,7 +75,7 @@ final class KerasSchedules {
             double end = a.real("end_learning_rate");
             long steps = a.integer("decay_steps");
             double power = a.real("power");
-            return a.bool("cycle") ? PeerShapes.stretchingPolynomial(initial, end, t, steps, power)
+            return a.bool("cycle") ? Shapes.polynomialCycle(initial, end, t, steps, power)
                     : Shapes.polynomial(initial, end, t, steps, power);
         }
     }
@@ -91,8 +90,8 @@ final class KerasSchedules {
 
         @Override
         RealExpr value(Args a, IntExpr t) {
-            return PeerShapes.inverseTime(a.real("initial_learning_rate"), t, a.real("decay_rate"),
-                    a.integer("decay_steps"), a.bool("staircase"));
+            return Shapes.inverseTime(a.real("initial_learning_rate"), a.real("decay_rate"),
+                    Shapes.progress(t, a.integer("decay_steps"), a.bool("staircase")));
         }
     }
 

@@ -3,7 +3,6 @@ package org.sched4j.dialect.mindspore;
 import static org.sched4j.expr.Ex.min;
 
 import org.sched4j.catalog.Shapes;
-import org.sched4j.dialect.PeerShapes;
 import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 import org.sched4j.spec.Args;
@@ -91,8 +90,8 @@ final class DynamicLrFunctions {
 
         @Override
         RealExpr atEpoch(Args a, IntExpr e) {
-            return PeerShapes.inverseTime(a.real("learning_rate"), e, a.real("decay_rate"), a.integer("decay_epoch"),
-                    a.bool("is_stair"));
+            return Shapes.inverseTime(a.real("learning_rate"), a.real("decay_rate"),
+                    Shapes.progress(e, a.integer("decay_epoch"), a.bool("is_stair")));
         }
     }
 
@@ -132,7 +131,7 @@ final class DynamicLrFunctions {
             double end = a.real("end_learning_rate");
             long epochs = a.integer("decay_epoch");
             double power = a.real("power");
-            return a.bool("update_decay_epoch") ? PeerShapes.stretchingPolynomial(lr, end, e, epochs, power)
+            return a.bool("update_decay_epoch") ? Shapes.polynomialCycle(lr, end, e, epochs, power)
                     : Shapes.polynomial(lr, end, e, epochs, power);
         }
     }

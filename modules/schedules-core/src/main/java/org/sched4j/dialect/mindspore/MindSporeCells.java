@@ -1,7 +1,6 @@
 package org.sched4j.dialect.mindspore;
 
 import org.sched4j.catalog.Shapes;
-import org.sched4j.dialect.PeerShapes;
 import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 import org.sched4j.spec.Args;
@@ -56,8 +55,8 @@ final class MindSporeCells {
 
         @Override
         RealExpr value(Args a, IntExpr t) {
-            return PeerShapes.inverseTime(a.real("learning_rate"), t, a.real("decay_rate"), a.integer("decay_steps"),
-                    a.bool("is_stair"));
+            return Shapes.inverseTime(a.real("learning_rate"), a.real("decay_rate"),
+                    Shapes.progress(t, a.integer("decay_steps"), a.bool("is_stair")));
         }
     }
 
@@ -97,7 +96,7 @@ final class MindSporeCells {
             double end = a.real("end_learning_rate");
             long steps = a.integer("decay_steps");
             double power = a.real("power");
-            return a.bool("update_decay_steps") ? PeerShapes.stretchingPolynomial(lr, end, t, steps, power)
+            return a.bool("update_decay_steps") ? Shapes.polynomialCycle(lr, end, t, steps, power)
                     : Shapes.polynomial(lr, end, t, steps, power);
         }
     }
