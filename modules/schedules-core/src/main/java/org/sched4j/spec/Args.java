@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.SortedMap;
 
 /**
  * The validated arguments of one schedule: every declared parameter with its value (defaults filled in),
@@ -106,12 +105,6 @@ public final class Args {
         return type.cast(get(name));
     }
 
-    /** A REALS_BY_STEP argument: the values by step, in increasing step order (unmodifiable). */
-    @SuppressWarnings("unchecked")
-    public NavigableMap<Long, Double> realsByStep(String name) {
-        return (NavigableMap<Long, Double>) get(name);
-    }
-
     /** A REAL argument that may be {@link Param#NONE}: its value, or null for none. */
     public Double realOrNone(String name) {
         if (!values.containsKey(name)) {
@@ -121,10 +114,10 @@ public final class Args {
         return v == null || v == Param.NONE ? null : (Double) v;
     }
 
-    /** A STEP_MAP argument, ordered by step. */
+    /** A STEP_MAP argument, ordered by step (unmodifiable). */
     @SuppressWarnings("unchecked")
-    public SortedMap<Long, Double> stepMap(String name) {
-        return (SortedMap<Long, Double>) get(name);
+    public NavigableMap<Long, Double> stepMap(String name) {
+        return (NavigableMap<Long, Double>) get(name);
     }
 
     /** A RECORDS argument: one {@code Args} per object, holding its declared fields. */

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -24,13 +24,13 @@ final class ObjectValues {
     }
 
     /** A step map: integer keys (within +-2^53, each step once), each value checked by {@code check}. */
-    static SortedMap<Long, Double> readStepMap(JsonNode node, String path,
+    static NavigableMap<Long, Double> readStepMap(JsonNode node, String path,
             BiFunction<Number, String, Number> check) {
         if (!node.isObject()) {
-            throw new SpecException(path, "must be a JSON object from steps to numbers (got " + Param.describe(node)
+            throw new SpecException(path, "must be a JSON object from steps to numbers, e.g. {\"0\": 0.1, \"100\": 0.01} (got " + Param.describe(node)
                     + ")");
         }
-        SortedMap<Long, Double> out = new TreeMap<>();
+        TreeMap<Long, Double> out = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -47,7 +47,7 @@ final class ObjectValues {
                 throw new SpecException(at, "repeats step " + step);
             }
         }
-        return Collections.unmodifiableSortedMap(out);
+        return Collections.unmodifiableNavigableMap(out);
     }
 
     /** A list of objects, each read against {@code fields}: unknown keys rejected, defaults filled in. */

@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.DoublePredicate;
-import java.util.regex.Pattern;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.JsonNodeFactory;
@@ -42,9 +39,7 @@ public final class Param {
         CODEC,
         /** One nested schedule spec: {@code SpecWritable}. */
         SCHEDULE,
-        /** A JSON object from integer steps to finite numbers: {@code NavigableMap<Long, Double>}, by step. */
-        REALS_BY_STEP,
-        /** A JSON object from integer steps (string keys) to finite reals: {@code SortedMap<Long, Double>}. */
+        /** A JSON object from integer steps (string keys) to finite reals: {@code NavigableMap<Long, Double>}. */
         STEP_MAP,
         /** A list of JSON objects, each holding the declared fields: {@code List<Args>}. */
         RECORDS
@@ -83,9 +78,6 @@ public final class Param {
         /** The JSON form of a value {@link #read} produced. */
         JsonNode write(Object value);
     }
-
-    /** A step key in canonical decimal (no sign on zero, no leading zeros), so distinct keys are distinct steps. */
-    private static final Pattern STEP_KEY = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
     private record Check(DoublePredicate test, String rule) {
     }
@@ -170,7 +162,7 @@ public final class Param {
 
     /**
      * A required JSON object from integer steps to finite reals, e.g. {@code {"3": 0.5, "6": 0.1}} (keys are
-     * integers written as strings, as JSON requires); the value rules apply to each real.
+     * integers written as strings, as JSON requires; each step once); the value rules apply to each real.
      */
     public static Param stepMap(String name) {
         return of(name, Kind.STEP_MAP);
@@ -190,14 +182,6 @@ public final class Param {
     /** A required nested schedule spec. */
     public static Param schedule(String name) {
         return of(name, Kind.SCHEDULE);
-    }
-
-    /**
-     * A required JSON object whose keys are integer steps ({@code "0"}, {@code "100"}) and whose values are
-     * finite numbers; value rules ({@link #atLeast} ...) apply to the numbers.
-     */
-    public static Param realsByStep(String name) {
-        return of(name, Kind.REALS_BY_STEP);
     }
 
     private Param with(Object def, List<Check> c, int min, boolean inc, boolean strict, List<String> inh) {
@@ -331,7 +315,6 @@ public final class Param {
             case CODEC:
                 return codec.read(node, path);
             case SCHEDULE: return nested.read(node, path);
-            case REALS_BY_STEP: return readByStep(node, path);
             case STRING:
                 if (!node.isTextual()) {
                     throw new SpecException(path, "must be a string (got " + describe(node) + ")");
@@ -342,31 +325,6 @@ public final class Param {
             default:
                 return readList(node, path, nested);
         }
-    }
-
-    private Object readByStep(JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw new SpecException(path, "must be a JSON object from steps to numbers, e.g. {\"0\": 0.1, "
-                    + "\"100\": 0.01} (got " + describe(node) + ")");
-        }
-        if (node.size() < minSize) {
-            throw new SpecException(path, "must have at least " + minSize + " entr" + (minSize == 1 ? "y" : "ies")
-                    + " (got " + node.size() + ")");
-        }
-        TreeMap<Long, Double> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String at = path + "." + e.getKey();
-            if (!STEP_KEY.matcher(e.getKey()).matches()) {
-                throw new SpecException(at, "is not a step: keys must be whole numbers in plain decimal, e.g. \"100\"");
-            }
-            BigInteger step = new BigInteger(e.getKey());
-            if (step.bitLength() > 53) {
-                throw new SpecException(at, "is not a step within +-2^53");
-            }
-            out.put(step.longValue(), (Double) checked(number(e.getValue(), at), at));
-        }
-        return Collections.unmodifiableNavigableMap(out);
     }
 
     private Object readList(JsonNode node, String path, NestedReader nested) {
@@ -467,12 +425,6 @@ public final class Param {
             case BOOLEAN: return f.booleanNode((Boolean) value);
             case CODEC: return codec.write(value);
             case SCHEDULE: return ((SpecWritable) value).toSpec();
-            case REALS_BY_STEP:
-                ObjectNode o = f.objectNode();
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    o.put(e.getKey().toString(), (Double) e.getValue());
-                }
-                return o;
             case CHOICE:
             case STRING:
                 return f.textNode((String) value);

@@ -19,12 +19,12 @@ import org.sched4j.spec.SpecException;
  */
 final class Dl4jMap extends BaseType {
     Dl4jMap() {
-        super("dl4j.Map", "values[largest key <= t]", Param.realsByStep("values"));
+        super("dl4j.Map", "values[largest key <= t]", Param.stepMap("values"));
     }
 
     @Override
     public void check(Args a) {
-        NavigableMap<Long, Double> values = a.realsByStep("values");
+        NavigableMap<Long, Double> values = a.stepMap("values");
         if (!values.isEmpty() && values.firstKey() < 0) {
             throw new SpecException("values." + values.firstKey(), "must be >= 0 (a step is never negative)");
         }
@@ -36,7 +36,7 @@ final class Dl4jMap extends BaseType {
 
     @Override
     public Definition define(Args a, IntExpr t) {
-        NavigableMap<Long, Double> values = a.realsByStep("values");
+        NavigableMap<Long, Double> values = a.stepMap("values");
         long[] keys = new long[values.size()];
         double[] table = new double[values.size()];
         int i = 0;

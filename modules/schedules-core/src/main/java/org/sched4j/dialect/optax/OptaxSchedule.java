@@ -26,7 +26,7 @@ abstract class OptaxSchedule extends BaseType {
     static final Param EXPONENT = Param.real("exponent").optional(1.0);
     /** Python's {@code None} and {@code {}} behave alike in Optax; both are the empty map here. */
     static final Param BOUNDARIES_AND_SCALES = Param.stepMap("boundaries_and_scales").atLeast(0)
-            .optional(Collections.unmodifiableSortedMap(new TreeMap<Long, Double>()));
+            .optional(Collections.unmodifiableNavigableMap(new TreeMap<Long, Double>()));
 
     OptaxSchedule(String function, String summary, Param... params) {
         super("optax." + function, summary, params);

@@ -331,11 +331,9 @@ class Dl4jDialectTest {
                 + "step (DL4J's MapSchedule requires it too)");
         rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":1,\"-3\":0.1}}", "values.-3: must be >= 0 (a step is "
                 + "never negative)");
-        rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":1,\"05\":0.1}}", "values.05: is not a step: keys must be "
-                + "whole numbers in plain decimal, e.g. \"100\"");
-        rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":1,\"2.5\":0.1}}", "values.2.5: is not a step: keys must "
-                + "be whole numbers in plain decimal, e.g. \"100\"");
-        rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":\"x\"}}", "values.0: must be a number (got string \"x\")");
+        rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":1,\"05\":0.1,\"5\":0.2}}", "values.\"5\": repeats step 5");
+        rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":1,\"2.5\":0.1}}", "values.\"2.5\": must be an integer step");
+        rejects("{\"type\":\"dl4j.Map\",\"values\":{\"0\":\"x\"}}", "values.\"0\": must be a number (got string \"x\")");
         rejects("{\"type\":\"dl4j.Map\",\"values\":[0.1]}", "values: must be a JSON object from steps to numbers, "
                 + "e.g. {\"0\": 0.1, \"100\": 0.01} (got array [0.1])");
     }
