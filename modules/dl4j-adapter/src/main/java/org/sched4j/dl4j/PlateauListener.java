@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.sched4j.schedule.Schedule;
@@ -68,12 +66,7 @@ public final class PlateauListener extends BaseTrainingListener {
      * @throws IllegalArgumentException if {@code value} is not finite
      */
     public static int observe(Model model, double value) {
-        LayerSelection layers = model instanceof MultiLayerNetwork n ? LayerSelection.of(n)
-                : model instanceof ComputationGraph g ? LayerSelection.of(g) : null;
-        if (layers == null) {
-            throw new IllegalArgumentException("model: a MultiLayerNetwork or ComputationGraph (got "
-                    + model.getClass().getSimpleName() + ")");
-        }
+        LayerSelection layers = ModelSchedules.selection(model);
         // The configured and running layer objects may share updater objects: observe each once.
         Set<IUpdater> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         int observed = 0;

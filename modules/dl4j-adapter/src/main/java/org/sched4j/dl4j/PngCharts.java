@@ -23,9 +23,13 @@ public final class PngCharts {
     /**
      * Writes one chart with a legend when there are several lines; creates the parent directories.
      *
+     * @throws IllegalArgumentException if the file name does not end in {@code .png}
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(Path file, String title, String xTitle, String yTitle, List<Series> series) {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("file: must end in .png (XChart would add it): " + file);
+        }
         XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(series.size() > 1);

@@ -75,8 +75,9 @@ public final class RateRecorder extends BaseTrainingListener {
     }
 
     /**
-     * Draws {@code learning_rate.png} (one line per group of parameters whose rates are equal throughout, plus
-     * momentum when an updater has one) and {@code score.png} into {@code dir}; returns the files written.
+     * Draws {@code learning_rate.png} (one line per group of parameters whose rates are equal throughout),
+     * {@code momentum.png} when an updater has a momentum, and {@code loss.png} (DL4J's score: the minibatch
+     * loss) into {@code dir}; returns the files written.
      */
     public List<Path> writeCharts(Path dir) {
         double[] x = new double[steps.size()];
@@ -95,9 +96,9 @@ public final class RateRecorder extends BaseTrainingListener {
             PngCharts.write(m, "momentum applied per iteration", "iteration", "momentum", momenta);
             out.add(m);
         }
-        Path sc = dir.resolve("score.png");
-        PngCharts.write(sc, "training score (loss) per iteration", "iteration", "score",
-                List.of(new PngCharts.Series("score", x, score)));
+        Path sc = dir.resolve("loss.png");
+        PngCharts.write(sc, "training loss (DL4J score) per iteration", "iteration", "loss",
+                List.of(new PngCharts.Series("loss", x, score)));
         out.add(sc);
         return out;
     }
