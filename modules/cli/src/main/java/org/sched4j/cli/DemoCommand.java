@@ -62,9 +62,7 @@ final class DemoCommand {
         out.println("chart: " + png);
         try {
             for (Path p : result.recorder().writeCharts(dir)) {
-                if (!p.getFileName().toString().equals("momentum.png")) {
-                    out.println("chart: " + p);
-                }
+                out.println("chart: " + p);
             }
         } catch (UncheckedIOException e) {
             throw new CliException("--out: " + e.getMessage());

@@ -16,6 +16,7 @@ final class ProgressBar extends BaseTrainingListener {
     private int done;
     private int drawn = -1;
     private double lr = Double.NaN;
+    private int longest;
 
     ProgressBar(PrintStream err, int firstEpoch, int epochs, int iterationsPerEpoch) {
         this.err = err;
@@ -36,8 +37,10 @@ final class ProgressBar extends BaseTrainingListener {
         if (step != drawn || done == total) {
             drawn = step;
             int filled = done * WIDTH / total;
-            err.printf("\repoch %d/%d [%s%s] %3d%%  loss %.4f  lr %.5g", epoch - firstEpoch + 1, epochs,
-                    "#".repeat(filled), " ".repeat(WIDTH - filled), done * 100 / total, model.score(), lr);
+            String line = String.format("epoch %d/%d [%s%s] %3d%%  loss %.4f  lr %.5g", epoch - firstEpoch + 1,
+                    epochs, "#".repeat(filled), " ".repeat(WIDTH - filled), done * 100 / total, model.score(), lr);
+            err.print("\r" + line + " ".repeat(Math.max(0, longest - line.length())));
+            longest = Math.max(longest, line.length());
             if (done == total) {
                 err.println();
             }

@@ -76,7 +76,7 @@ public final class RateRecorder extends BaseTrainingListener {
 
     /**
      * Draws {@code learning_rate.png} (one line per group of parameters whose rates are equal throughout),
-     * {@code momentum.png} when an updater has a momentum, and {@code loss.png} (DL4J's score: the minibatch
+     * {@code momentum.png} when a momentum changes during the run, and {@code loss.png} (DL4J's score: the minibatch
      * loss) into {@code dir}; returns the files written.
      */
     public List<Path> writeCharts(Path dir) {
@@ -91,7 +91,7 @@ public final class RateRecorder extends BaseTrainingListener {
         Path lr = dir.resolve("learning_rate.png");
         PngCharts.write(lr, "learning rate applied per iteration", "iteration", "learning rate", rates);
         List<Path> out = new ArrayList<>(List.of(lr));
-        if (!momenta.isEmpty()) {
+        if (momenta.stream().anyMatch(RateRecorder::varies)) {
             Path m = dir.resolve("momentum.png");
             PngCharts.write(m, "momentum applied per iteration", "iteration", "momentum", momenta);
             out.add(m);
@@ -129,6 +129,15 @@ public final class RateRecorder extends BaseTrainingListener {
             out.add(new PngCharts.Series(label.length() > 60 ? label.substring(0, 57) + "..." : label, x, y));
         }
         return out;
+    }
+
+    private static boolean varies(PngCharts.Series s) {
+        for (double v : s.y()) {
+            if (Double.compare(v, s.y()[0]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path createParent(Path file) throws IOException {
