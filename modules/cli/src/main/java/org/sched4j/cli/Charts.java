@@ -1,41 +1,20 @@
 package org.sched4j.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sched4j.dl4j.PngCharts;
 
-/** Draws schedules (or any per-step series) as a PNG line chart with XChart. */
+/** Draws schedules (or any per-step series) as a PNG line chart (the adapter's {@link PngCharts}). */
 final class Charts {
-    /** One named line. */
-    record Series(String name, double[] x, double[] y) {
-    }
-
     private Charts() {
     }
 
-    static void writePng(Path file, String title, String yTitle, List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("step")
-                .yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendVisible(series.size() > 1);
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
-        for (Series s : series) {
-            XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
-            line.setMarker(SeriesMarkers.NONE);
-        }
+    static void writePng(Path file, String title, String yTitle, List<PngCharts.Series> series) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new CliException("--out: cannot write " + file + ": " + e.getMessage());
+            PngCharts.write(file, title, "step", yTitle, series);
+        } catch (UncheckedIOException e) {
+            throw new CliException("--out: " + e.getMessage());
         }
     }
 

@@ -5,14 +5,17 @@ import java.util.Arrays;
 import org.sched4j.schedule.ScheduleType;
 import org.sched4j.schedule.ScheduleTypes;
 
-/** The {@code sched4j} command line: dispatches to eval, plot, demo and types. */
+/** The {@code sched4j} command line: dispatches to eval, plot, train, demo and types. */
 public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: sched4j <command> [options]",
             "  eval  --spec JSON|@FILE --steps N [--start S] [--backend scalar|table|graph] [--metrics m0,m1,...]",
             "  eval  --batch FILE.jsonl [--backend scalar|table|graph]",
             "  plot  --spec JSON|@FILE [--spec ...] --steps N --out FILE.png",
-            "  demo  [--out DIR]",
+            "  train --spec JSON|@FILE --epochs N [--batch-size 10] [--seed S] [--save FILE.zip] [--lr-csv FILE]",
+            "        [--out DIR]        an MLP on Iris; --out: rates.csv and charts",
+            "  train --resume FILE.zip --epochs N [--save FILE.zip] [--lr-csv FILE] [--out DIR]",
+            "  demo  [--out DIR]    train Iris with a warmup + cosine schedule; charts into DIR (sched4j-demo/)",
             "  types    list the schedule types a spec may name");
 
     private Main() {
@@ -36,9 +39,11 @@ public final class Main {
             switch (args[0]) {
                 case "eval": return EvalCommand.run(rest, out);
                 case "plot": return PlotCommand.run(rest, out);
-                case "demo": return DemoCommand.run(rest, out);
+                case "train": return TrainCommand.run(rest, out, err);
+                case "demo": return DemoCommand.run(rest, out, err);
                 case "types": return types(out);
-                default: throw new CliException("unknown command '" + args[0] + "' (commands: eval, plot, demo, types)");
+                default: throw new CliException("unknown command '" + args[0]
+                        + "' (commands: eval, plot, train, demo, types)");
             }
         } catch (CliException e) {
             err.println("error: " + oneLine(e.getMessage()));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.sched4j.dl4j.PngCharts;
 import org.sched4j.schedule.Schedule;
 import org.sched4j.spec.SpecException;
 
@@ -26,7 +27,10 @@ final class PlotCommand {
             throw new CliException("--steps: is required");
         }
         Path file = Path.of(o.required("--out"));
-        List<Charts.Series> series = new ArrayList<>();
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new CliException("--out: must name a .png file (got '" + file + "')");
+        }
+        List<PngCharts.Series> series = new ArrayList<>();
         double[] x = Charts.steps(0, steps);
         for (int i = 0; i < specs.size(); i++) {
             Schedule s;
@@ -35,7 +39,7 @@ final class PlotCommand {
             } catch (SpecException e) {
                 throw new CliException("--spec #" + (i + 1) + ": " + e.getMessage());
             }
-            series.add(new Charts.Series((i + 1) + ": " + s.type().name(), x, Backend.SCALAR.values(s, 0, steps,
+            series.add(new PngCharts.Series((i + 1) + ": " + s.type().name(), x, Backend.SCALAR.values(s, 0, steps,
                     false)));
         }
         Charts.writePng(file, "schedules", "value", series);

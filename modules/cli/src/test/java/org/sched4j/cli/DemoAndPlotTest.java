@@ -9,16 +9,23 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code demo} and {@code plot} print what they promise and write readable PNG charts. */
+/** {@code demo} trains and reports what it promises, {@code plot} draws several schedules; both write PNGs. */
 class DemoAndPlotTest {
     @Test
-    void demoPrintsTheTableAndWritesTheChart(@TempDir Path dir) throws IOException {
+    void demoTrainsIrisAndWritesTheCharts(@TempDir Path dir) throws IOException {
         EvalContractTest.Run r = EvalContractTest.run("demo", "--out", dir.toString());
-        assertThat(r.code()).isZero();
-        // warmup 0 -> 0.1 over 100 steps: step 50 is 0.05; cosine from 0.1 to 0.001 over 900: step 550 is halfway
-        assertThat(r.out()).contains("    50  0.05 ").contains("largest difference between evaluators");
-        BufferedImage png = ImageIO.read(dir.resolve("schedule.png").toFile());
-        assertThat(png.getWidth()).isEqualTo(900);
+        assertThat(r.code()).as(r.err()).isZero();
+        // warmup 0 -> 0.1 over 36 steps: step 18 is 0.05
+        assertThat(r.out()).contains("    18  0.05 ").contains("largest difference between evaluators");
+        assertThat(r.out()).contains("learning rate DL4J applied equals the schedule at 360 of 360 iterations");
+        String accuracy = r.out().lines().filter(l -> l.startsWith("accuracy: ")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(accuracy.substring(10))).isGreaterThanOrEqualTo(0.9);
+        assertThat(r.err()).contains("epoch 30/30 [").contains("100%");
+        for (String png : new String[] {"schedule.png", "learning_rate.png", "loss.png"}) {
+            assertThat(r.out()).contains("chart: " + dir.resolve(png));
+            BufferedImage image = ImageIO.read(dir.resolve(png).toFile());
+            assertThat(image.getWidth()).isEqualTo(900);
+        }
     }
 
     @Test
@@ -33,5 +40,9 @@ class DemoAndPlotTest {
                 "--out", file.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("error: --spec #1: value: is required\n");
+        EvalContractTest.Run noPng = EvalContractTest.run("plot", "--spec", "{\"type\":\"constant\",\"value\":1}",
+                "--steps", "20", "--out", dir.resolve("chart").toString());
+        assertThat(noPng.code()).isEqualTo(2);
+        assertThat(noPng.err()).startsWith("error: --out: must name a .png file");
     }
 }
