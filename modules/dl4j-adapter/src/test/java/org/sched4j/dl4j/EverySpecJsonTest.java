@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -133,9 +132,8 @@ class EverySpecJsonTest {
 
     @Test
     void theMomentumCompanionOfAOneCycleScheduleSurvivesJson() {
-        Assumptions.assumeTrue(ScheduleTypes.find("torch.OneCycleLR") != null,
-                "torch.OneCycleLR is registered on another branch");
-        Schedule oneCycle = Schedule.parse("{\"type\":\"torch.OneCycleLR\",\"max_lr\":0.1,\"total_steps\":100}");
+        Schedule oneCycle = Schedule.parse("{\"type\":\"torch.OneCycleLR\",\"lr\":0.01,\"max_lr\":0.1,"
+                + "\"total_steps\":100}");
         MultiLayerConfiguration conf = TestNets.mlpConf(new Nesterovs(0.1, 0.9));
         ScheduleWiring.learningRate(oneCycle).build().applyTo(conf);
         String json = conf.toJson();
