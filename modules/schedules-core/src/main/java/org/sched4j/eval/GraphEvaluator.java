@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sched4j.expr.RealExpr;
 
 /**
@@ -29,10 +30,12 @@ public final class GraphEvaluator {
      */
     public static SDVariable toGraph(RealExpr expr, SameDiff sd, SDVariable step, DataType dataType) {
         SDVariable step64 = checkedStep(sd, step, dataType);
-        SDVariable value = new VectorLowering<>(new SameDiffOps(sd, step64, knownRank(step))).lower(expr);
         if (expr instanceof RealExpr.Const c) {
-            value = sd.castTo(sd.zerosLike(step64), DataType.DOUBLE).add(c.value());
+            // Still a graph value of the step's shape: zeros like the step, in the result type, plus c.
+            INDArray value = Nd4j.scalar(c.value()).castTo(dataType);
+            return sd.castTo(sd.zerosLike(step64), dataType).add(sd.constant(value));
         }
+        SDVariable value = new VectorLowering<>(new SameDiffOps(sd, step64, knownRank(step))).lower(expr);
         return dataType == DataType.DOUBLE ? value : sd.castTo(value, dataType);
     }
 
