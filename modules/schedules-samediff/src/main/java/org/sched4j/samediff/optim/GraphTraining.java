@@ -15,10 +15,10 @@ import org.sched4j.samediff.GlobalStep;
 
 /**
  * Trains a SameDiff model with the optimizer step inside the graph, in place of {@code sd.fit}: each
- * {@link #step} takes the loss gradients ({@code sd.calculateGradients}), feeds them to the update ops
- * together with nothing else, and one {@code sd.output} call computes every new parameter, the optimizer
- * state and the next global step, which are stored back into their variables. The learning rate is a
- * graph value of the global step, so on CUDA no value leaves the device.
+ * {@link #step} takes the loss gradients ({@code sd.calculateGradients}) and feeds them to the update ops,
+ * and one {@code sd.output} call computes every new parameter, the optimizer state and the next global
+ * step, which are stored back into their variables. The learning rate is a graph value of the global step,
+ * so on CUDA it never leaves the device.
  *
  * <p>Everything lives in the graph under fixed names (gradients are placeholders {@code <param>/gradient},
  * new values {@code <variable>/updated}, the step {@code global_step}), so a saved graph resumes with
