@@ -145,18 +145,20 @@ final class NdArrayOps implements VectorOps<INDArray> {
         return out.reshape(x.shape());
     }
 
+    /**
+     * {@code [rows, 1] >= [1, k]}: the boundaries go in as a row, since ND4J takes a [1, 1] column (a one-step
+     * table) for a scalar and fails to broadcast it against a [k] vector.
+     */
     private static INDArray count(INDArray column, INDArray boundaries) {
-        // An explicit [rows, k] output: ND4J infers a wrong one when there is a single row.
         INDArray row = boundaries.reshape(1, boundaries.length());
-        INDArray cmp = Nd4j.createUninitialized(DataType.BOOL, column.size(0), boundaries.length());
-        Nd4j.exec(new GreaterThanOrEqual(new INDArray[] {column, row}, new INDArray[] {cmp}));
-        return cmp.castTo(DataType.LONG).sum(1);
+        return exec(new GreaterThanOrEqual(column, row)).castTo(DataType.LONG).sum(1);
     }
 
+    /** {@code v} spread to {@code shape}; ND4J's broadcast leaves a scalar rank 0 when the shape is [1]. */
     private static INDArray fill(INDArray v, long[] shape) {
         if (java.util.Arrays.equals(v.shape(), shape)) {
             return v;
         }
-        return v.broadcast(shape);
+        return v.rank() == 0 ? Nd4j.valueArrayOf(shape, v.getDouble(0), v.dataType()) : v.broadcast(shape);
     }
 }

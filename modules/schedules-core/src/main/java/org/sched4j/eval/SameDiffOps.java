@@ -1,8 +1,11 @@
 package org.sched4j.eval;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sched4j.expr.BinaryOp;
 import org.sched4j.expr.CompareOp;
@@ -12,11 +15,18 @@ import org.sched4j.expr.UnaryOp;
 final class SameDiffOps implements VectorOps<SDVariable> {
     private final SameDiff sd;
     private final SDVariable step;
+    private final int stepRank;
+    private final Map<SDVariable, SDVariable> spread = new IdentityHashMap<>();
     private SDVariable zeros;
 
-    SameDiffOps(SameDiff sd, SDVariable step) {
+    /**
+     * @param step the INT64 step
+     * @param stepRank the step's rank (0 or 1) when known at build time, else -1
+     */
+    SameDiffOps(SameDiff sd, SDVariable step, int stepRank) {
         this.sd = sd;
         this.step = step;
+        this.stepRank = stepRank;
     }
 
     @Override
@@ -39,9 +49,11 @@ final class SameDiffOps implements VectorOps<SDVariable> {
         return sd.constant(Nd4j.createFromArray(values));
     }
 
+    /** Boundaries for {@link #countAtMost}: a scalar for one, else a [k] vector for a scalar step or a [1, k] row. */
     @Override
     public SDVariable integers(long[] values) {
-        return sd.constant(Nd4j.createFromArray(values));
+        INDArray v = values.length == 1 ? Nd4j.scalar(values[0]) : Nd4j.createFromArray(values);
+        return sd.constant(stepRank == 0 || values.length == 1 ? v : v.reshape(1, values.length));
     }
 
     @Override
@@ -101,16 +113,18 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     /**
      * SameDiff's where does not broadcast. Every non-constant value derives elementwise from the step and
-     * so has its shape; a rank-0 constant is spread to that shape.
+     * so has its shape; a rank-0 constant is spread to that shape (once per constant).
      */
     private SDVariable likeStep(SDVariable v) {
         if (!v.isConstant()) {
             return v;
         }
-        if (zeros == null) {
-            zeros = sd.castTo(sd.zerosLike(step), DataType.DOUBLE);
-        }
-        return zeros.add(v);
+        return spread.computeIfAbsent(v, c -> {
+            if (zeros == null) {
+                zeros = sd.castTo(sd.zerosLike(step), DataType.DOUBLE);
+            }
+            return zeros.add(c);
+        });
     }
 
     @Override
@@ -118,11 +132,19 @@ final class SameDiffOps implements VectorOps<SDVariable> {
         return sd.gather(table, index, 0);
     }
 
+    /**
+     * Compares {@code x} as a column with the boundaries and counts along the row. ND4J treats a [1, 1] array
+     * as a scalar when broadcasting, so against a [k] vector a one-step vector fails (or collapses to a
+     * scalar), and a [1, 1] boundary row breaks the sum: one boundary is a plain comparison, a vector step
+     * meets a [1, k] row, and when the rank is not known at build time the count is reshaped to the step's
+     * shape.
+     */
     @Override
     public SDVariable countAtMost(SDVariable x, SDVariable boundaries) {
-        // x >= b as the integer min(max(x - b + 1, 0), 1): SameDiff's boolean comparison of a one-element
-        // step vector ([1, 1]) with the boundaries ([k]) fails on a wrongly inferred output shape.
-        SDVariable above = sd.expandDims(x, -1).sub(sd.constant(boundaries.getArr().sub(1L)));
-        return sd.sum(sd.math.min(sd.math.max(above, sd.constant(0L)), sd.constant(1L)), -1);
+        if (boundaries.getArr().rank() == 0) {
+            return sd.castTo(sd.gte(x, boundaries), DataType.LONG);
+        }
+        SDVariable count = sd.sum(sd.castTo(sd.gte(sd.expandDims(x, -1), boundaries), DataType.LONG), -1);
+        return stepRank >= 0 ? count : sd.reshape(count, sd.shape(step));
     }
 }

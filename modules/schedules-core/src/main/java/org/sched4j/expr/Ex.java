@@ -123,10 +123,46 @@ public final class Ex {
         if (a instanceof RealExpr.Const x && op == BinaryOp.MUL && x.value() == 1.0) {
             return b;
         }
+        if (op == BinaryOp.MUL) {
+            RealExpr folded = foldScaling(a, b);
+            if (folded == null) {
+                folded = foldScaling(b, a);
+            }
+            if (folded != null) {
+                return folded;
+            }
+        }
         if (a instanceof RealExpr.Const x && op == BinaryOp.ADD && x.value() == 0.0) {
             return b;
         }
         return new RealExpr.Binary(op, a, b);
+    }
+
+    /**
+     * {@code k * (y * c)} as {@code y * (k * c)} when k or c is a power of two: scaling by 2^n is exact, so the
+     * value is bit for bit the same (short of overflow or underflow) and a graph has one multiply fewer.
+     */
+    private static RealExpr foldScaling(RealExpr constant, RealExpr product) {
+        if (!(constant instanceof RealExpr.Const k) || !(product instanceof RealExpr.Binary m)
+                || m.op() != BinaryOp.MUL) {
+            return null;
+        }
+        RealExpr y = m.right() instanceof RealExpr.Const ? m.left() : m.right();
+        if (!(m.left() instanceof RealExpr.Const) && !(m.right() instanceof RealExpr.Const)) {
+            return null;
+        }
+        double c = ((RealExpr.Const) (y == m.left() ? m.right() : m.left())).value();
+        double kc = k.value() * c;
+        if (!(isPowerOfTwo(k.value()) || isPowerOfTwo(c)) || !(Math.abs(kc) >= Double.MIN_NORMAL)
+                || Double.isInfinite(kc)) {
+            return null;
+        }
+        return mul(y, real(kc));
+    }
+
+    private static boolean isPowerOfTwo(double v) {
+        double a = Math.abs(v);
+        return a >= Double.MIN_NORMAL && !Double.isInfinite(a) && a == Math.scalb(1.0, Math.getExponent(a));
     }
 
     /** {@code a + b}. */
@@ -250,6 +286,19 @@ public final class Ex {
         if (known != null) {
             return known ? whenTrue : whenFalse;
         }
+        if (condition instanceof BoolExpr.IntCompare c && c.right() instanceof IntExpr.Const k
+                && k.value() > Long.MIN_VALUE && k.value() < Long.MAX_VALUE) {
+            // Each branch only matters where the condition picks it: simplify it for that range of the operand.
+            long v = k.value();
+            long[] yes = range(c.op(), v, true);
+            long[] no = range(c.op(), v, false);
+            if (yes != null) {
+                whenTrue = Narrowing.within(whenTrue, c.left(), yes[0], yes[1]);
+            }
+            if (no != null) {
+                whenFalse = Narrowing.within(whenFalse, c.left(), no[0], no[1]);
+            }
+        }
         if (whenTrue.equals(whenFalse)) {
             return whenTrue;
         }
@@ -266,6 +315,30 @@ public final class Ex {
             return real(node.at(c.value()));
         }
         return node;
+    }
+
+    /** The range {@code [lo, hi]} of x where {@code op(x, k)} is {@code holds}, or null if not an interval. */
+    private static long[] range(CompareOp op, long k, boolean holds) {
+        CompareOp o = holds ? op : negate(op);
+        switch (o) {
+            case LT: return new long[] {Long.MIN_VALUE, k - 1};
+            case LE: return new long[] {Long.MIN_VALUE, k};
+            case GT: return new long[] {k + 1, Long.MAX_VALUE};
+            case GE: return new long[] {k, Long.MAX_VALUE};
+            case EQ: return new long[] {k, k};
+            default: return null;
+        }
+    }
+
+    private static CompareOp negate(CompareOp op) {
+        switch (op) {
+            case LT: return CompareOp.GE;
+            case LE: return CompareOp.GT;
+            case GT: return CompareOp.LE;
+            case GE: return CompareOp.LT;
+            case EQ: return CompareOp.NE;
+            default: return CompareOp.EQ;
+        }
     }
 
     private static Boolean constantTruth(BoolExpr condition) {

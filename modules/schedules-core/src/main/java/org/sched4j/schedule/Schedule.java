@@ -265,6 +265,21 @@ public final class Schedule implements ISchedule, SpecWritable {
         return GraphEvaluator.toGraph(stepFunction("graph"), sd, step, dataType);
     }
 
+    /**
+     * The table-gather form of {@link #toGraph} for a run of {@code horizon} steps: the values at steps
+     * {@code 0 .. horizon - 1} as one graph constant, read at {@code min(step, horizon - 1)} (three ops).
+     *
+     * @throws IllegalArgumentException if {@code horizon} is not in {@code [1, GraphEvaluator.MAX_TABLE_ENTRIES]}
+     */
+    public SDVariable toGraphTable(SameDiff sd, SDVariable step, DataType dataType, long horizon) {
+        return GraphEvaluator.toGraphTable(stepFunction("graph"), sd, step, dataType, horizon);
+    }
+
+    /** How many SameDiff ops {@link #toGraph(SameDiff, SDVariable)} adds on an INT64 step (constants excluded). */
+    public int graphOpCount() {
+        return GraphEvaluator.opCount(stepFunction("graph"), DataType.FLOAT);
+    }
+
     /** The momentum at a step variable as SameDiff ops. */
     public SDVariable momentumToGraph(SameDiff sd, SDVariable step, DataType dataType) {
         return GraphEvaluator.toGraph(requireMomentum(), sd, step, dataType);

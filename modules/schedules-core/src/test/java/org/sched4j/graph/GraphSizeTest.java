@@ -1,0 +1,129 @@
+package org.sched4j.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.sched4j.catalog.Schedules;
+import org.sched4j.eval.GraphEvaluator;
+import org.sched4j.expr.Ex;
+import org.sched4j.expr.RealExpr;
+import org.sched4j.schedule.Schedule;
+
+/** Graphs stay small: no repeated constant or op, a warmup + cosine in 14 ops, and the table-gather form. */
+class GraphSizeTest {
+    private static final String COSINE = "{\"type\":\"cosine\",\"initial\":0.1,\"final\":0.001,\"decay_steps\":5000}";
+
+    private static SameDiff graphOf(Schedule s) {
+        SameDiff sd = SameDiff.create();
+        s.toGraph(sd, sd.placeHolder("step", DataType.INT64, -1));
+        return sd;
+    }
+
+    /** What an op computes: its name, its inputs and its arguments. */
+    private static String opKey(SameDiff sd, DifferentialFunction op) {
+        StringBuilder key = new StringBuilder(op.opName()).append(Arrays.toString(op.argNames()))
+                .append(op.propertiesForFunction());
+        if (op instanceof CustomOp c) {
+            key.append(Arrays.toString(c.iArgs())).append(Arrays.toString(c.tArgs()))
+                    .append(Arrays.toString(c.bArgs())).append(Arrays.toString(c.dArgs()));
+        }
+        return key.toString();
+    }
+
+    private static String constantKey(INDArray a) {
+        return a.dataType() + Arrays.toString(a.shape()) + a.toStringFull();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noScheduleGraphRepeatsAConstantOrAnOp() {
+        return AgreementSpecs.stepFunctions().stream().map(j -> DynamicTest.dynamicTest(j, () -> {
+            SameDiff sd = graphOf(Schedule.parse(j));
+            Set<String> constants = new HashSet<>();
+            for (SDVariable v : sd.variables()) {
+                if (v.getVariableType() == VariableType.CONSTANT) {
+                    assertThat(constants.add(constantKey(v.getArr()))).as("constant " + v.getArr() + " repeated")
+                            .isTrue();
+                }
+            }
+            Set<String> ops = new HashSet<>();
+            for (DifferentialFunction op : sd.ops()) {
+                assertThat(ops.add(opKey(sd, op))).as("op repeated: " + opKey(sd, op)).isTrue();
+            }
+            assertThat(Schedule.parse(j).graphOpCount()).isEqualTo(sd.ops().length);
+        }));
+    }
+
+    @Test
+    void warmupCosineLowersToFourteenOps() {
+        // linear warmup (cast, div, mul; its min(t, W) drops out below the boundary), cosine on t - W (sub,
+        // min, cast, mul, cos, add, mul, add), the join (less, where) and the cast to float.
+        Schedule s = Schedules.warmupCosine(0.01, 500, 9_500, 1e-5);
+        assertThat(s.graphOpCount()).isLessThanOrEqualTo(14);
+        assertThat(GraphEvaluator.opCount(s.expression(), DataType.DOUBLE)).isEqualTo(s.graphOpCount() - 1);
+    }
+
+    @Test
+    void equalSubtreesBuiltSeparatelyAreLoweredOnce() {
+        RealExpr a = Schedule.parse(COSINE).expression();
+        RealExpr b = Schedule.parse(COSINE).expression();
+        assertThat(a).isNotSameAs(b).isEqualTo(b);
+        int one = GraphEvaluator.opCount(a, DataType.DOUBLE);
+        assertThat(GraphEvaluator.opCount(Ex.add(a, b), DataType.DOUBLE)).isEqualTo(one + 1);
+    }
+
+    @Test
+    void tableGatherFormReadsThePrecomputedValues() {
+        Schedule s = Schedules.warmupCosine(0.01, 500, 9_500, 1e-5);
+        long horizon = 10_000;
+        long[] steps = {0, 1, 499, 500, 9_999, 10_000, Integer.MAX_VALUE};
+        SameDiff sd = SameDiff.create();
+        SDVariable step = sd.placeHolder("step", DataType.INT64, -1);
+        SDVariable out = s.toGraphTable(sd, step, DataType.FLOAT, horizon);
+        assertThat(sd.ops()).hasSize(3);
+        INDArray r = sd.output(Map.of("step", Nd4j.createFromArray(steps)), out.name()).get(out.name());
+        assertThat(r.dataType()).isEqualTo(DataType.FLOAT);
+        INDArray table = s.table(0, horizon, DataType.FLOAT);
+        for (int i = 0; i < steps.length; i++) {
+            long at = Math.min(steps[i], horizon - 1);
+            assertThat(r.getFloat(i)).as("step " + steps[i]).isEqualTo(table.getFloat(at));
+            assertThat((double) r.getFloat(i)).isCloseTo(s.value(at), org.assertj.core.api.Assertions.within(2e-6
+                    * s.value(at) + 1e-12));
+        }
+    }
+
+    @Test
+    void tableGatherFormHasASizeCap() {
+        Schedule s = Schedule.parse(COSINE);
+        SameDiff sd = SameDiff.create();
+        SDVariable step = sd.placeHolder("step", DataType.INT64);
+        assertThatThrownBy(() -> s.toGraphTable(sd, step, DataType.FLOAT, GraphEvaluator.MAX_TABLE_ENTRIES + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("horizon: must be in [1, 4194304] table entries (got 4194305); use toGraph for longer "
+                        + "schedules");
+        assertThatThrownBy(() -> s.toGraphTable(sd, step, DataType.FLOAT, 0))
+                .hasMessageStartingWith("horizon: must be in [1, 4194304]");
+        List<String> plateau = AgreementSpecs.all().stream().filter(j -> Schedule.parse(j).observesMetrics()).toList();
+        for (String j : plateau) {
+            assertThatThrownBy(() -> Schedule.parse(j).toGraphTable(sd, step, DataType.FLOAT, 10))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("depends on observed metrics");
+        }
+    }
+}
