@@ -41,10 +41,16 @@ final class TorchCyclicSchedulers {
                     Param.integer("step_size_up").atLeast(1).optional(2000),
                     Param.integer("step_size_down").atLeast(0).optionalSameAs("step_size_up"),
                     Param.choice("mode", "triangular", "triangular2", "exp_range").optional("triangular"),
-                    Param.real("gamma").greaterThan(0).optional(1.0),
-                    Param.choice("scale_mode", "cycle", "iterations").optional("cycle"),
+                    Param.real("gamma").greaterThan(0).optional(1.0), Cyclic.SCALE_FN, Cyclic.SCALE_MODE,
                     Param.bool("cycle_momentum").optional(true), Param.real("base_momentum").optional(0.8),
                     Param.real("max_momentum").optional(0.9));
+        }
+
+        @Override
+        public void check(Args a) {
+            if (a.has("scale_fn")) {
+                Cyclic.scale(a, org.sched4j.expr.Ex.step(), a.integer("step_size_up"), a.integer("step_size_down"));
+            }
         }
 
         @Override
@@ -55,8 +61,8 @@ final class TorchCyclicSchedulers {
         private static Definition cyclic(Args a, double base, IntExpr t) {
             long up = a.integer("step_size_up");
             long down = a.integer("step_size_down");
-            return Cyclic.cyclic(base, a.real("max_lr"), t, up, down,
-                    Shapes.cyclicScale(a.choice("mode"), a.real("gamma"), t, up, down), Cyclic.momentum(a));
+            return Cyclic.cyclic(base, a.real("max_lr"), t, up, down, Cyclic.scale(a, t, up, down),
+                    Cyclic.momentum(a));
         }
 
         /** Resumed, PyTorch's first step still uses the param group's initial_lr ({@code lr}) as the base. */

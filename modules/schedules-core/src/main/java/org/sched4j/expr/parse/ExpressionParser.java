@@ -30,20 +30,18 @@ public final class ExpressionParser {
     /** The deepest nesting of parentheses, calls, unary signs and powers accepted. */
     public static final int MAX_DEPTH = 100;
 
-    private static final List<String> CONSTANT_NAMES = List.of("step", "epoch", "pi", "e");
+    private static final List<String> CONSTANT_NAMES = List.of("pi", "e");
 
     private final Lexer lexer;
     private final Arithmetic arithmetic;
-    private final IntExpr step;
-    private final IntExpr epoch;
+    private final java.util.Map<String, IntExpr> variables;
     private Token token;
     private int depth;
 
-    private ExpressionParser(String field, String text, IntExpr step, IntExpr epoch) {
+    private ExpressionParser(String field, String text, java.util.Map<String, IntExpr> variables) {
         this.lexer = new Lexer(field, text);
         this.arithmetic = new Arithmetic(field);
-        this.step = step;
-        this.epoch = epoch;
+        this.variables = variables;
         this.token = lexer.next();
     }
 
@@ -58,13 +56,28 @@ public final class ExpressionParser {
         if (stepsPerEpoch < 1) {
             throw new IllegalArgumentException("stepsPerEpoch: must be >= 1 (got " + stepsPerEpoch + ")");
         }
+        java.util.Map<String, IntExpr> names = new java.util.LinkedHashMap<>();
+        names.put("step", step);
+        names.put("epoch", Ex.floorDiv(step, stepsPerEpoch));
+        return parse(field, text, names);
+    }
+
+    /**
+     * The value of {@code text} with the given integer variables (for instance {@code x}, the argument of
+     * a cyclic schedule's scale function).
+     *
+     * @param field the spec key reported in errors
+     * @param variables the names the text may use, each an integer expression
+     * @throws SpecException naming {@code field} and the column of the problem
+     */
+    public static RealExpr parse(String field, String text, java.util.Map<String, IntExpr> variables) {
         if (text.length() > MAX_LENGTH) {
             throw new SpecException(field, "is longer than " + MAX_LENGTH + " characters (got " + text.length() + ")");
         }
         if (text.isBlank()) {
             throw new SpecException(field, "is empty (write an expression of step, e.g. \"0.95 ** step\")");
         }
-        ExpressionParser p = new ExpressionParser(field, text, step, Ex.floorDiv(step, stepsPerEpoch));
+        ExpressionParser p = new ExpressionParser(field, text, variables);
         Value v = p.sum();
         if (p.token.kind() != Token.Kind.END) {
             throw p.token.is(")") ? p.arithmetic.error(p.token.column(), "unmatched \")\" @")
@@ -165,7 +178,7 @@ public final class ExpressionParser {
 
     private Value call(Token name) {
         if (!Arithmetic.FUNCTIONS.contains(name.text())) {
-            if (CONSTANT_NAMES.contains(name.text())) {
+            if (CONSTANT_NAMES.contains(name.text()) || variables.containsKey(name.text())) {
                 throw arithmetic.error(name.column(), name.text() + " @ is not a function");
             }
             throw unknown(name);
@@ -186,9 +199,10 @@ public final class ExpressionParser {
     }
 
     private Value name(Token name) {
+        if (variables.containsKey(name.text())) {
+            return Value.of(variables.get(name.text()));
+        }
         switch (name.text()) {
-            case "step": return Value.of(step);
-            case "epoch": return Value.of(epoch);
             case "pi": return Value.of(Ex.real(Math.PI));
             case "e": return Value.of(Ex.real(Math.E));
             default:
@@ -207,7 +221,8 @@ public final class ExpressionParser {
         } else if (name.text().equals("math")) {
             hint = "write exp(x), not math.exp(x)";
         } else {
-            List<String> allowed = new ArrayList<>(CONSTANT_NAMES);
+            List<String> allowed = new ArrayList<>(variables.keySet());
+            allowed.addAll(CONSTANT_NAMES);
             allowed.addAll(Arithmetic.FUNCTIONS);
             hint = "allowed: " + String.join(", ", allowed);
         }
