@@ -136,6 +136,31 @@ class EvaluatorAgreementTest {
     }
 
     @Test
+    void floorDivisionAndModuloOfNegativeIntegersFollowTheFloor() {
+        // (t - 10) // 7 and (t - 10) % 7 at t = 0, 3, 4, 10: floor(-10/7) = -2, floor(-7/7) = -1,
+        // floor(-6/7) = -1, 0; remainders 4, 0, 1, 0. By -7: floor(10/7) = 1, 1, 0, 0 and -3, 0, -6, 0.
+        org.sched4j.expr.IntExpr local = org.sched4j.expr.Ex.sub(org.sched4j.expr.Ex.step(), 10);
+        long[] steps = {0, 3, 4, 10};
+        double[][] expected = {{-2, -1, -1, 0}, {4, 0, 1, 0}, {1, 1, 0, 0}, {-3, 0, -6, 0}};
+        org.sched4j.expr.IntExpr[] exprs = {org.sched4j.expr.Ex.floorDiv(local, 7),
+            org.sched4j.expr.Ex.floorMod(local, 7), org.sched4j.expr.Ex.floorDiv(local, -7),
+            org.sched4j.expr.Ex.floorMod(local, -7)};
+        for (int i = 0; i < exprs.length; i++) {
+            org.sched4j.expr.RealExpr e = org.sched4j.expr.Ex.toReal(exprs[i]);
+            double[] table = new double[steps.length];
+            for (int k = 0; k < steps.length; k++) {
+                table[k] = org.sched4j.eval.TableEvaluator.table(e, steps[k], 1, DataType.DOUBLE).getDouble(0);
+            }
+            assertThat(table).as("table %d", i).containsExactly(expected[i]);
+            SameDiff sd = SameDiff.create();
+            SDVariable step = sd.placeHolder("step", DataType.INT64, -1);
+            SDVariable out = org.sched4j.eval.GraphEvaluator.toGraph(e, sd, step, DataType.DOUBLE);
+            assertThat(sd.output(Map.of("step", Nd4j.createFromArray(steps)), out.name()).get(out.name())
+                    .toDoubleVector()).as("graph %d", i).containsExactly(expected[i]);
+        }
+    }
+
+    @Test
     void milestoneCountsWorkForOneStep() {
         // 1.0 * 0.5^(milestones <= t); one-element step vectors once failed to broadcast against the milestones.
         Schedule s = Schedule.parse("{\"type\":\"multistep\",\"initial\":1,\"milestones\":[10,20],\"gamma\":0.5}");

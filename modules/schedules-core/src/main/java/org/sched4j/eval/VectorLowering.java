@@ -91,13 +91,68 @@ public final class VectorLowering<V> implements ExprVisitor<V> {
 
     @Override
     public V intBinary(IntExpr.Binary node) {
+        BinaryOp op = node.op();
         V a = lower(node.left());
+        if ((op == BinaryOp.FLOOR_DIV || op == BinaryOp.FLOOR_MOD) && node.right() instanceof IntExpr.Const d) {
+            V quotient = floorDiv(a, d.value(), nonNegative(node.left()));
+            // ND4J's floormod (eager and SameDiff) loses integers past 2^24; a - d * floor(a / d) stays exact.
+            return op == BinaryOp.FLOOR_DIV ? quotient
+                    : binary(BinaryOp.SUB, a, binary(BinaryOp.MUL, integer(d.value()), quotient));
+        }
         V b = lower(node.right());
-        if (node.op() == BinaryOp.FLOOR_MOD) {
-            // ND4J's floormod (eager and SameDiff) loses integers past 2^24; a - b * floor(a / b) stays exact.
+        if (op == BinaryOp.FLOOR_MOD) {
+            // A divisor that is not a constant: exact for a non-negative dividend and a positive divisor.
             return binary(BinaryOp.SUB, a, binary(BinaryOp.MUL, b, binary(BinaryOp.FLOOR_DIV, a, b)));
         }
-        return binary(node.op(), a, b);
+        return binary(op, a, b);
+    }
+
+    /** A multiple of the divisor near 2^61 is added to a dividend that may be negative. */
+    private static final long SHIFT_TARGET = 1L << 61;
+
+    /**
+     * {@code floor(a / d)} for a constant {@code d}, exact for a dividend of any sign below 2^60: the
+     * backends' INT64 division rounds toward zero, so a dividend that may be negative is first shifted by
+     * a multiple of {@code d} (two more ops, only where the sign is not known).
+     */
+    private V floorDiv(V a, long d, boolean aNonNegative) {
+        if (d < 0) {
+            return floorDiv(binary(BinaryOp.SUB, integer(0), a), -d, false);
+        }
+        if (aNonNegative) {
+            return binary(BinaryOp.FLOOR_DIV, a, integer(d));
+        }
+        long shift = SHIFT_TARGET / d * d;
+        return binary(BinaryOp.SUB, binary(BinaryOp.FLOOR_DIV, binary(BinaryOp.ADD, a, integer(shift)),
+                integer(d)), integer(shift / d));
+    }
+
+    /**
+     * Whether {@code x} is provably {@code >= 0} at every step (steps are never negative). A join's local
+     * step {@code t - boundary} is not: where it is negative its branch is discarded, but it is shifted all
+     * the same, so every value the backends compute is the scalar reference's.
+     */
+    static boolean nonNegative(IntExpr x) {
+        if (x instanceof IntExpr.Step || x instanceof IntExpr.CountAtMost) {
+            return true;
+        }
+        if (x instanceof IntExpr.Const c) {
+            return c.value() >= 0;
+        }
+        IntExpr.Binary b = (IntExpr.Binary) x;
+        switch (b.op()) {
+            case ADD:
+            case MUL:
+            case MIN:
+                return nonNegative(b.left()) && nonNegative(b.right());
+            case MAX:
+                return nonNegative(b.left()) || nonNegative(b.right());
+            case FLOOR_DIV:
+            case FLOOR_MOD:
+                return nonNegative(b.left()) && b.right() instanceof IntExpr.Const d && d.value() > 0;
+            default:
+                return false;
+        }
     }
 
     @Override

@@ -41,13 +41,13 @@ final class Arithmetic {
             case "//":
                 nonZero(b, op, column);
                 if (a.isInteger() && b.isInteger()) {
-                    return Value.of(IntegerDivision.floorDiv(a.integer(), constantDivisor(b, op, column)));
+                    return Value.of(Ex.floorDiv(a.integer(), constantDivisor(b, op, column)));
                 }
                 return finite(Ex.floor(Ex.div(a.asReal(), b.asReal())), "\"//\" @ overflows", column);
             case "%":
                 nonZero(b, op, column);
                 if (a.isInteger() && b.isInteger()) {
-                    return Value.of(IntegerDivision.floorMod(a.integer(), constantDivisor(b, op, column)));
+                    return Value.of(Ex.floorMod(a.integer(), constantDivisor(b, op, column)));
                 }
                 RealExpr x = a.asReal();
                 RealExpr y = b.asReal();
