@@ -105,13 +105,12 @@ public final class Args {
         return type.cast(get(name));
     }
 
-    /** A REAL argument that may be {@link Param#NONE}: its value, or null for none. */
+    /** A REAL argument declared {@link Param#orNone}: its value, or null when it was left out. */
     public Double realOrNone(String name) {
         if (!values.containsKey(name)) {
             throw new IllegalArgumentException("no argument named " + name);
         }
-        Object v = values.get(name);
-        return v == null || v == Param.NONE ? null : (Double) v;
+        return (Double) values.get(name);
     }
 
     /** A STEP_MAP argument, ordered by step (unmodifiable). */

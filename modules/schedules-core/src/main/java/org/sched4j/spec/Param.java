@@ -58,17 +58,8 @@ public final class Param {
         }
     }
 
-    /** The default of an argument that may be left out to mean "none" (Python's {@code None}); written as null. */
-    public static final Object NONE = Absent.NONE;
-
-    private enum Absent {
-        NONE;
-
-        @Override
-        public String toString() {
-            return "None";
-        }
-    }
+    /** The stored default of an {@link #orNone} argument: no value (Python's {@code None}); read as null. */
+    private static final Object NONE = new Object();
 
     /** Reads and writes the value of a {@link Kind#CODEC} argument (e.g. a plateau schedule's state). */
     public interface Codec {
@@ -416,7 +407,7 @@ public final class Param {
     /** Writes a stored value back to JSON. */
     public JsonNode write(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null || value == NONE) {
+        if (value == null) {
             return f.nullNode();
         }
         switch (kind) {

@@ -21,7 +21,7 @@ abstract class OptaxSchedule extends BaseType {
     static final Param TRANSITION_BEGIN = Param.integer("transition_begin").optional(0);
     static final Param DECAY_RATE = Param.real("decay_rate");
     static final Param STAIRCASE = Param.bool("staircase").optional(false);
-    static final Param OPTIONAL_END_VALUE = Param.real("end_value").optional(Param.NONE);
+    static final Param OPTIONAL_END_VALUE = Param.real("end_value").orNone();
     static final Param WARMUP_STEPS = Param.integer("warmup_steps");
     static final Param EXPONENT = Param.real("exponent").optional(1.0);
     /** Python's {@code None} and {@code {}} behave alike in Optax; both are the empty map here. */
