@@ -1,0 +1,109 @@
+package org.sched4j.benchmarks;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sched4j.catalog.Schedules;
+import org.sched4j.samediff.optim.GraphTraining;
+import org.sched4j.schedule.Schedule;
+
+/**
+ * The schedule as SameDiff ops: {@code sd.output} of the warmup + cosine subgraph on a scalar step against a
+ * one-op graph on a scalar (SameDiff's fixed cost per call), and one in-graph training iteration of a small
+ * MLP (Adam) with a fixed rate against the same iteration with the in-graph schedule.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+public class GraphBenchmark {
+    static final Schedule SCHEDULE = Schedules.warmupCosine(0.01, 1_000, 99_000, 0.0);
+    static final int BATCH = 32;
+    static final int HIDDEN = 64;
+
+    SameDiff oneOpGraph;
+    SameDiff scheduleGraph;
+    String oneOpOutput;
+    String scheduleOutput;
+    INDArray[] scalars;
+    INDArray[] steps;
+    int next;
+
+    GraphTraining fixed;
+    GraphTraining scheduled;
+    Map<String, INDArray> batch;
+
+    @Setup
+    public void setUp() {
+        oneOpGraph = SameDiff.create();
+        SDVariable x = oneOpGraph.placeHolder("x", DataType.FLOAT);
+        oneOpOutput = x.add("out", 1.0).name();
+
+        scheduleGraph = SameDiff.create();
+        SDVariable step = scheduleGraph.placeHolder("step", DataType.INT64);
+        scheduleOutput = SCHEDULE.toGraph(scheduleGraph, step, DataType.FLOAT).name();
+
+        Random r = new Random(3);
+        scalars = new INDArray[16];
+        steps = new INDArray[16];
+        for (int i = 0; i < steps.length; i++) {
+            long s = r.nextInt(100_000);
+            scalars[i] = Nd4j.scalar((float) s);
+            steps[i] = Nd4j.scalar(s);
+            double got = scheduleGraph.output(Map.of("step", steps[i]), scheduleOutput).get(scheduleOutput).getDouble(0);
+            double expected = SCHEDULE.value(s);
+            if (!(Math.abs(got - expected) <= 2e-6 * Math.abs(expected) + 1e-12)) {
+                throw new IllegalStateException("graph differs from valueAt at step " + s);
+            }
+        }
+
+        fixed = GraphTraining.create(Mlp.model(BATCH, HIDDEN, 5), new Adam(0.01));
+        scheduled = GraphTraining.create(Mlp.model(BATCH, HIDDEN, 5), new Adam(SCHEDULE));
+        batch = Mlp.batch(BATCH, 11);
+    }
+
+    private int nextIndex() {
+        next = (next + 1) & 15;
+        return next;
+    }
+
+    @Benchmark
+    public INDArray oneOp() {
+        return oneOpGraph.output(Map.of("x", scalars[nextIndex()]), oneOpOutput).get(oneOpOutput);
+    }
+
+    @Benchmark
+    public INDArray schedule() {
+        return scheduleGraph.output(Map.of("step", steps[nextIndex()]), scheduleOutput).get(scheduleOutput);
+    }
+
+    @Benchmark
+    public long trainStep() {
+        fixed.step(batch);
+        return fixed.globalStep().get();
+    }
+
+    @Benchmark
+    public long trainStepWithSchedule() {
+        scheduled.step(batch);
+        return scheduled.globalStep().get();
+    }
+}
