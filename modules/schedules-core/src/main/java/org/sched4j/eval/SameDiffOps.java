@@ -13,10 +13,15 @@ import org.sched4j.expr.UnaryOp;
 
 /** {@link VectorOps} as SameDiff ops: the lowered schedule runs inside a graph, on CPU or CUDA. */
 final class SameDiffOps implements VectorOps<SDVariable> {
+    /** Integers up to 2^53 in magnitude are exact as the double a scalar op carries. */
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+
     private final SameDiff sd;
     private final SDVariable step;
     private final int stepRank;
     private final Map<SDVariable, SDVariable> spread = new IdentityHashMap<>();
+    /** The scalar constants made here, with their values: an op with one folds it into a scalar op. */
+    private final Map<SDVariable, Double> scalars = new IdentityHashMap<>();
     private SDVariable zeros;
 
     /**
@@ -36,12 +41,18 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     @Override
     public SDVariable real(double value) {
-        return sd.constant(Nd4j.scalar(value));
+        SDVariable c = sd.constant(Nd4j.scalar(value));
+        scalars.put(c, value);
+        return c;
     }
 
     @Override
     public SDVariable integer(long value) {
-        return sd.constant(Nd4j.scalar(value));
+        SDVariable c = sd.constant(Nd4j.scalar(value));
+        if (Math.abs(value) <= EXACT_IN_DOUBLE) {
+            scalars.put(c, (double) value);
+        }
+        return c;
     }
 
     @Override
@@ -56,8 +67,36 @@ final class SameDiffOps implements VectorOps<SDVariable> {
         return sd.constant(stepRank == 0 || values.length == 1 ? v : v.reshape(1, values.length));
     }
 
+    /**
+     * With one scalar constant operand the op is a scalar op (the constant rides in the op): SameDiff runs it
+     * in about half the time of the pairwise op with a constant variable, with the same arithmetic.
+     */
     @Override
     public SDVariable binary(BinaryOp op, SDVariable a, SDVariable b) {
+        Double kb = scalars.get(b);
+        Double ka = scalars.get(a);
+        if (kb != null && ka == null) {
+            switch (op) {
+                case ADD: return a.add(kb);
+                case SUB: return a.sub(kb);
+                case MUL: return a.mul(kb);
+                case DIV: return a.div(kb);
+                case MIN: return sd.scalarMin(a, kb);
+                case MAX: return sd.scalarMax(a, kb);
+                default: break;
+            }
+        }
+        if (ka != null && kb == null) {
+            switch (op) {
+                case ADD: return b.add(ka);
+                case SUB: return b.rsub(ka);
+                case MUL: return b.mul(ka);
+                case DIV: return b.rdiv(ka);
+                case MIN: return sd.scalarMin(b, ka);
+                case MAX: return sd.scalarMax(b, ka);
+                default: break;
+            }
+        }
         switch (op) {
             case ADD: return a.add(b);
             case SUB: return a.sub(b);
@@ -95,6 +134,16 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     @Override
     public SDVariable compare(CompareOp op, SDVariable a, SDVariable b) {
+        Double kb = scalars.get(b);
+        if (kb != null && scalars.get(a) == null) {
+            switch (op) {
+                case LT: return sd.lt(a, kb);
+                case LE: return sd.lte(a, kb);
+                case GT: return sd.gt(a, kb);
+                case GE: return sd.gte(a, kb);
+                default: break;
+            }
+        }
         switch (op) {
             case LT: return sd.lt(a, b);
             case LE: return sd.lte(a, b);

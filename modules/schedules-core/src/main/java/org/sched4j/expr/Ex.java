@@ -305,6 +305,14 @@ public final class Ex {
         return new RealExpr.Select(condition, whenTrue, whenFalse);
     }
 
+    /**
+     * {@code e} simplified for steps in {@code [lo, hi]}: selects, clamps, milestone counts and floor
+     * divisions the range decides are gone, and every value in the range is unchanged, bit for bit.
+     */
+    public static RealExpr withinSteps(RealExpr e, long lo, long hi) {
+        return Narrowing.within(e, step(), lo, hi);
+    }
+
     /** {@code values[clamp(index)]}; a one-entry table or a constant index folds to a constant. */
     public static RealExpr lookup(double[] values, IntExpr index) {
         RealExpr.Lookup node = new RealExpr.Lookup(values, index);

@@ -4,10 +4,13 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Simplifies a branch of a select knowing the range of one integer expression there: in the warmup branch
- * of a join ({@code t < W}) a child's {@code min(t, W)} is just {@code t}. Only exact integer identities are
- * used ({@code min}, {@code max}, milestone counts and comparisons decided by the range), so every value in
- * the range is unchanged, bit for bit, and the graph and table lose the redundant ops.
+ * Simplifies an expression knowing the range of one integer expression: in the warmup branch of a join
+ * ({@code t < W}) a child's {@code min(t, W)} is just {@code t}, and over the steps of one table chunk past
+ * the warmup the join's select is just its decay branch. Ranges of the other integer sub-expressions follow
+ * by interval arithmetic ({@code t - 1000} over {@code [2000, 3000]} is in {@code [1000, 2000]}). Only exact
+ * integer identities are used ({@code min}, {@code max}, milestone counts, floor divisions and comparisons
+ * decided by the ranges), so every value in the range is unchanged, bit for bit, and the graph and table lose
+ * the redundant ops.
  */
 final class Narrowing implements ExprVisitor<Expr> {
     private final IntExpr x;
@@ -43,25 +46,69 @@ final class Narrowing implements ExprVisitor<Expr> {
         return (RealExpr) apply(e);
     }
 
-    /** Whether {@code op(x, k)} holds for every x in the range (TRUE), for none (FALSE), or is open (null). */
-    private Boolean decide(CompareOp op, long k) {
-        boolean outside = k < lo || k > hi;
-        boolean only = lo == hi && lo == k;
+    /**
+     * The range {@code [lo, hi]} of an integer expression (already narrowed), or null where it is unknown: the
+     * narrowed expression's own range, constants, and what {@code + - * min max //} and milestone counts make
+     * of known ranges without overflow.
+     */
+    private long[] bounds(IntExpr e) {
+        if (e.equals(x)) {
+            return new long[] {lo, hi};
+        }
+        if (e instanceof IntExpr.Const k) {
+            return new long[] {k.value(), k.value()};
+        }
+        if (e instanceof IntExpr.CountAtMost c) {
+            long[] r = bounds(c.x());
+            return r == null ? null : new long[] {c.count(r[0]), c.count(r[1])};
+        }
+        if (!(e instanceof IntExpr.Binary b)) {
+            return null;
+        }
+        long[] p = bounds(b.left());
+        long[] q = bounds(b.right());
+        if (p == null || q == null) {
+            return null;
+        }
+        try {
+            return switch (b.op()) {
+                case ADD -> new long[] {Math.addExact(p[0], q[0]), Math.addExact(p[1], q[1])};
+                case SUB -> new long[] {Math.subtractExact(p[0], q[1]), Math.subtractExact(p[1], q[0])};
+                case MIN -> new long[] {Math.min(p[0], q[0]), Math.min(p[1], q[1])};
+                case MAX -> new long[] {Math.max(p[0], q[0]), Math.max(p[1], q[1])};
+                case MUL -> q[0] == q[1] && q[0] >= 0 ? new long[] {Math.multiplyExact(p[0], q[0]),
+                        Math.multiplyExact(p[1], q[0])} : null;
+                case FLOOR_DIV -> q[0] == q[1] && q[0] > 0 ? new long[] {Math.floorDiv(p[0], q[0]),
+                        Math.floorDiv(p[1], q[0])} : null;
+                default -> null;
+            };
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /** Whether {@code op(a, b)} holds for every value in the ranges (TRUE), for none (FALSE), or is open (null). */
+    private Boolean decide(CompareOp op, IntExpr a, IntExpr b) {
+        long[] p = bounds(a);
+        long[] q = bounds(b);
+        if (p == null || q == null) {
+            return null;
+        }
         boolean all = switch (op) {
-            case LT -> hi < k;
-            case LE -> hi <= k;
-            case GT -> lo > k;
-            case GE -> lo >= k;
-            case EQ -> only;
-            case NE -> outside;
+            case LT -> p[1] < q[0];
+            case LE -> p[1] <= q[0];
+            case GT -> p[0] > q[1];
+            case GE -> p[0] >= q[1];
+            case EQ -> p[0] == p[1] && q[0] == q[1] && p[0] == q[0];
+            case NE -> p[1] < q[0] || p[0] > q[1];
         };
         boolean none = switch (op) {
-            case LT -> lo >= k;
-            case LE -> lo > k;
-            case GT -> hi <= k;
-            case GE -> hi < k;
-            case EQ -> outside;
-            case NE -> only;
+            case LT -> p[0] >= q[1];
+            case LE -> p[0] > q[1];
+            case GT -> p[1] <= q[0];
+            case GE -> p[1] < q[0];
+            case EQ -> p[1] < q[0] || p[0] > q[1];
+            case NE -> p[0] == p[1] && q[0] == q[1] && p[0] == q[0];
         };
         return all ? Boolean.TRUE : none ? Boolean.FALSE : null;
     }
@@ -80,12 +127,16 @@ final class Narrowing implements ExprVisitor<Expr> {
     public Expr intBinary(IntExpr.Binary node) {
         IntExpr a = integer(node.left());
         IntExpr b = integer(node.right());
-        if (a.equals(x) && b instanceof IntExpr.Const k) {
-            if (node.op() == BinaryOp.MIN && hi <= k.value() || node.op() == BinaryOp.MAX && lo >= k.value()) {
-                return a;
+        if (node.op() == BinaryOp.MIN || node.op() == BinaryOp.MAX) {
+            Boolean aFirst = decide(CompareOp.LE, a, b);
+            if (aFirst != null) {
+                return aFirst == (node.op() == BinaryOp.MIN) ? a : b;
             }
-            if (node.op() == BinaryOp.MIN && lo >= k.value() || node.op() == BinaryOp.MAX && hi <= k.value()) {
-                return b;
+        }
+        if (node.op() == BinaryOp.FLOOR_DIV) {
+            long[] r = bounds(Ex.op(node.op(), a, b));
+            if (r != null && r[0] == r[1]) {
+                return Ex.integer(r[0]);
             }
         }
         return a == node.left() && b == node.right() ? node : Ex.op(node.op(), a, b);
@@ -94,8 +145,9 @@ final class Narrowing implements ExprVisitor<Expr> {
     @Override
     public Expr countAtMost(IntExpr.CountAtMost node) {
         IntExpr v = integer(node.x());
-        if (v.equals(x) && node.count(lo) == node.count(hi)) {
-            return Ex.integer(node.count(lo));
+        long[] r = bounds(v);
+        if (r != null && node.count(r[0]) == node.count(r[1])) {
+            return Ex.integer(node.count(r[0]));
         }
         return v == node.x() ? node : Ex.countAtMost(v, node.boundaries());
     }
@@ -126,14 +178,13 @@ final class Narrowing implements ExprVisitor<Expr> {
 
     @Override
     public Expr select(RealExpr.Select node) {
-        if (node.condition() instanceof BoolExpr.IntCompare c && c.left().equals(x)
-                && c.right() instanceof IntExpr.Const k) {
-            Boolean known = decide(c.op(), k.value());
+        BoolExpr c = (BoolExpr) apply(node.condition());
+        if (c instanceof BoolExpr.IntCompare ic) {
+            Boolean known = decide(ic.op(), ic.left(), ic.right());
             if (known != null) {
                 return real(known ? node.whenTrue() : node.whenFalse());
             }
         }
-        BoolExpr c = (BoolExpr) apply(node.condition());
         RealExpr a = real(node.whenTrue());
         RealExpr b = real(node.whenFalse());
         return c == node.condition() && a == node.whenTrue() && b == node.whenFalse() ? node : Ex.select(c, a, b);

@@ -248,6 +248,14 @@ public final class Schedule implements ISchedule, SpecWritable {
         return TableEvaluator.table(stepFunction("table"), start, count, dataType);
     }
 
+    /**
+     * Writes the values at steps {@code start, start + 1, ...} into {@code out}, a floating-point vector it
+     * fills entirely (a preallocated table refilled without allocating one), and returns it.
+     */
+    public INDArray table(long start, INDArray out) {
+        return TableEvaluator.fill(stepFunction("table"), start, out);
+    }
+
     /** Momentum values, like {@link #table}. */
     public INDArray momentumTable(long start, long count, DataType dataType) {
         return TableEvaluator.table(requireMomentum(), start, count, dataType);

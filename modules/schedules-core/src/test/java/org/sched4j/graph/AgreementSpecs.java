@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 import org.sched4j.schedule.Schedule;
 
 /** Test helper: every spec of every {@code agreement/*.jsonl} file, whatever groups exist after a merge. */
-final class AgreementSpecs {
+public final class AgreementSpecs {
     private AgreementSpecs() {
     }
 
     /** All specs, file by file in name order, one per non-blank line. */
-    static List<String> all() {
+    public static List<String> all() {
         try {
             Path dir = Path.of(AgreementSpecs.class.getResource("/agreement").toURI());
             List<String> out = new ArrayList<>();
@@ -35,7 +35,7 @@ final class AgreementSpecs {
     }
 
     /** The specs a step-function evaluator runs: all but plateau schedules. */
-    static List<String> stepFunctions() {
+    public static List<String> stepFunctions() {
         return all().stream().filter(j -> !Schedule.parse(j).observesMetrics()).toList();
     }
 }

@@ -19,6 +19,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sched4j.catalog.Schedules;
 import org.sched4j.eval.GraphEvaluator;
@@ -40,6 +41,9 @@ class GraphSizeTest {
     private static String opKey(SameDiff sd, DifferentialFunction op) {
         StringBuilder key = new StringBuilder(op.opName()).append(Arrays.toString(op.argNames()))
                 .append(op.propertiesForFunction());
+        if (op instanceof ScalarOp scalarOp) {
+            key.append(scalarOp.scalar().toStringFull());
+        }
         if (op instanceof CustomOp c) {
             key.append(Arrays.toString(c.iArgs())).append(Arrays.toString(c.tArgs()))
                     .append(Arrays.toString(c.bArgs())).append(Arrays.toString(c.dArgs()));

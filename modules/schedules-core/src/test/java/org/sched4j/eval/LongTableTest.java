@@ -1,0 +1,77 @@
+package org.sched4j.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.sched4j.Close;
+import org.sched4j.catalog.Schedules;
+import org.sched4j.graph.AgreementSpecs;
+import org.sched4j.schedule.Schedule;
+
+/**
+ * Tables longer than one block: the run is split into pieces the schedule decides ({@code Ex.withinSteps})
+ * and computed block by block, so every agreement spec is checked against the scalar evaluator across
+ * several blocks and piece boundaries, and the preallocated form fills exactly what it is given.
+ */
+class LongTableTest {
+    private static final int COUNT = (int) (3 * TableEvaluator.BLOCK + 77);
+
+    private static double[] scalar(Schedule s, long start, int count) {
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = s.value(start + i);
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySpecAgreesWithScalarOverLongTables() {
+        return AgreementSpecs.stepFunctions().stream().map(j -> DynamicTest.dynamicTest(j, () -> {
+            Schedule s = Schedule.parse(j);
+            for (long start : new long[] {0, (1L << 31) - 40_000}) {
+                double[] table = s.table(start, COUNT, DataType.DOUBLE).toDoubleVector();
+                Close.assertClose(j + " from " + start, scalar(s, start, COUNT), table, start, Close.DOUBLE);
+            }
+            INDArray out = Nd4j.createUninitialized(DataType.FLOAT, COUNT);
+            assertThat(s.table(5, out)).isSameAs(out);
+            double[] floats = out.castTo(DataType.DOUBLE).toDoubleVector();
+            Close.assertClose(j + " into float32", scalar(s, 5, COUNT), floats, 5, Close.FLOAT);
+        }));
+    }
+
+    @Test
+    void warmupCosinePiecesHaveTheirHandWorkedValues() {
+        // linear 0 -> 0.1 over 1000 steps, then 0.1 * (1 + cos(pi * (t - 1000) / 99000)) / 2, then 0.
+        Schedule s = Schedules.warmupCosine(0.1, 1_000, 99_000, 0.0);
+        double[] v = s.table(0, 200_000, DataType.DOUBLE).toDoubleVector();
+        assertThat(v[0]).isEqualTo(0.0);
+        assertThat(v[500]).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(v[1_000]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(v[50_500]).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
+        for (int t = 100_000; t < 200_000; t++) {
+            assertThat(v[t]).as("step " + t).isEqualTo(0.0);
+        }
+    }
+
+    @Test
+    void preallocatedTablesAreValidated() {
+        Schedule s = Schedules.constant(0.5);
+        assertThatThrownBy(() -> s.table(0, (INDArray) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("out:");
+        assertThatThrownBy(() -> s.table(0, Nd4j.create(DataType.INT32, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("out:");
+        assertThatThrownBy(() -> s.table(0, Nd4j.create(DataType.FLOAT, 3, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("out:");
+        assertThatThrownBy(() -> s.table(-1, Nd4j.create(DataType.FLOAT, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("start:");
+        INDArray column = Nd4j.create(DataType.DOUBLE, 4, 1);
+        assertThat(s.table(3, column).toDoubleVector()).containsExactly(0.5, 0.5, 0.5, 0.5);
+    }
+}
