@@ -12,8 +12,9 @@ import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 
 /**
- * The scalar evaluator: compiles an expression tree once into a tree of closures over the step, so a
- * value costs a few direct calls and no allocation (this is what {@code ISchedule.valueAt} runs).
+ * The scalar evaluator (what {@code ISchedule.valueAt} runs): compiles an expression tree once into one
+ * hidden class of straight-line bytecode ({@link ScalarBytecode}), or, for an expression too deep or too
+ * large for one method, into a tree of closures over the step; either way a value allocates nothing.
  */
 public final class ScalarEvaluator implements ExprVisitor<Object> {
     private final Map<Expr, Object> compiled = new IdentityHashMap<>();
@@ -23,6 +24,12 @@ public final class ScalarEvaluator implements ExprVisitor<Object> {
 
     /** Compiles a real expression into a function of the step. */
     public static LongToDoubleFunction compile(RealExpr expr) {
+        LongToDoubleFunction compiled = ScalarBytecode.compile(expr);
+        return compiled != null ? compiled : closures(expr);
+    }
+
+    /** The tree of closures: the fallback of {@link #compile}, and the reference its bytecode must match. */
+    static LongToDoubleFunction closures(RealExpr expr) {
         return new ScalarEvaluator().real(expr);
     }
 
