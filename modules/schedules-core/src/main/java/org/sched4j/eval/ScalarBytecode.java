@@ -83,6 +83,16 @@ final class ScalarBytecode implements ExprVisitor<Void> {
 
     // ---- the helpers generated code calls (the reference semantics, in the same Java expressions) ----
 
+    /**
+     * {@code (double) x}, through an int conversion when {@code x} fits in one: the same exact value, but
+     * HotSpot's long-to-double instruction stalls a loop of calls several times longer (measured on x86_64)
+     * and the test folds away where the step was an int ({@code ISchedule.valueAt}).
+     */
+    public static double toReal(long x) {
+        int i = (int) x;
+        return i == x ? (double) i : (double) x;
+    }
+
     /** {@link BinaryOp#FLOOR_MOD} on doubles. */
     public static double floorMod(double a, double b) {
         return a - b * Math.floor(a / b);
@@ -349,7 +359,7 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     @Override
     public Void toReal(RealExpr.ToReal node) {
         emit(node.value());
-        insn(L2D);
+        helper("toReal", "(J)D");
         return null;
     }
 

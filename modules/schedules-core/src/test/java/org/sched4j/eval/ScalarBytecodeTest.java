@@ -108,6 +108,18 @@ class ScalarBytecodeTest {
     }
 
     @Test
+    void theIntegerToRealHelperIsTheLongConversion() {
+        long[] xs = {Long.MIN_VALUE, Integer.MIN_VALUE - 1L, Integer.MIN_VALUE, -1, 0, 1, Integer.MAX_VALUE,
+                Integer.MAX_VALUE + 1L, (1L << 53) + 1, Long.MAX_VALUE};
+        for (long x : xs) {
+            assertThat(Double.doubleToRawLongBits(ScalarBytecode.toReal(x))).as("%d", x)
+                    .isEqualTo(Double.doubleToRawLongBits((double) x));
+        }
+        RealExpr shifted = toReal(Ex.sub(step(), (1L << 31) + 3)); // crosses Integer.MIN_VALUE near step 3
+        sameBits("shifted", shifted);
+    }
+
+    @Test
     void sharedNodesAreComputedOnceWhereTheyDominateAndAgainWhereTheyDoNot() {
         IntExpr t = step();
         RealExpr decay = Ex.exp(mul(toReal(Ex.floorMod(t, 300)), real(-0.001)));
