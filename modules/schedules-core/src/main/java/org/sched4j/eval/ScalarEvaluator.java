@@ -1,7 +1,13 @@
 package org.sched4j.eval;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.LongUnaryOperator;
@@ -12,8 +18,9 @@ import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 
 /**
- * The scalar evaluator: compiles an expression tree once into a tree of closures over the step, so a
- * value costs a few direct calls and no allocation (this is what {@code ISchedule.valueAt} runs).
+ * The scalar evaluator (what {@code ISchedule.valueAt} runs): compiles an expression tree once into one
+ * hidden class of straight-line bytecode ({@link ScalarBytecode}), or, for an expression too deep or too
+ * large for one method, into a tree of closures over the step; either way a value allocates nothing.
  */
 public final class ScalarEvaluator implements ExprVisitor<Object> {
     private final Map<Expr, Object> compiled = new IdentityHashMap<>();
@@ -23,7 +30,44 @@ public final class ScalarEvaluator implements ExprVisitor<Object> {
 
     /** Compiles a real expression into a function of the step. */
     public static LongToDoubleFunction compile(RealExpr expr) {
-        return new ScalarEvaluator().real(expr);
+        LongToDoubleFunction compiled = ScalarBytecode.compile(expr);
+        return compiled != null ? compiled : closures(expr);
+    }
+
+    /**
+     * The tree of closures: the fallback of {@link #compile}, and the reference its bytecode must match. Nodes
+     * are built operands first, so a deep tree does not nest the building (only the evaluation) on the stack.
+     */
+    static LongToDoubleFunction closures(RealExpr expr) {
+        ScalarEvaluator evaluator = new ScalarEvaluator();
+        for (Expr e : operandsFirst(expr)) {
+            evaluator.lower(e);
+        }
+        return evaluator.real(expr);
+    }
+
+    /** Every node of the DAG once, each after its operands (an iterative depth-first walk). */
+    private static List<Expr> operandsFirst(Expr root) {
+        List<Expr> out = new ArrayList<>();
+        Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Expr> pending = new ArrayDeque<>();
+        Deque<Boolean> expanded = new ArrayDeque<>();
+        pending.push(root);
+        expanded.push(false);
+        while (!pending.isEmpty()) {
+            Expr e = pending.pop();
+            if (expanded.pop()) {
+                out.add(e);
+            } else if (seen.add(e)) {
+                pending.push(e);
+                expanded.push(true);
+                for (Expr operand : ScalarBytecode.children(e)) {
+                    pending.push(operand);
+                    expanded.push(false);
+                }
+            }
+        }
+        return out;
     }
 
     private LongToDoubleFunction real(RealExpr e) {

@@ -45,8 +45,12 @@ public final class Schedule implements ISchedule, SpecWritable {
     private final transient Unit unit;
     private final transient long stepsPerEpoch;
     private final transient Definition definition;
-    private final transient LongToDoubleFunction scalar;
-    private final transient LongToDoubleFunction scalarMomentum;
+    /**
+     * The compiled value and momentum functions, built on first use: a composite's children, a plateau's
+     * superseded states never pay for a compilation. Racy but safe: each is immutable, any thread may build it.
+     */
+    private transient LongToDoubleFunction scalar;
+    private transient LongToDoubleFunction scalarMomentum;
 
     Schedule(ScheduleType type, Args args, Unit unit) {
         this(type, args, unit, 0);
@@ -58,8 +62,6 @@ public final class Schedule implements ISchedule, SpecWritable {
         this.unit = unit;
         this.stepsPerEpoch = stepsPerEpoch;
         this.definition = define(Ex.step());
-        this.scalar = ScalarEvaluator.compile(definition.value());
-        this.scalarMomentum = definition.momentum() == null ? null : ScalarEvaluator.compile(definition.momentum());
     }
 
     // ---- construction from specs ----
@@ -212,20 +214,33 @@ public final class Schedule implements ISchedule, SpecWritable {
             throw new IllegalArgumentException((iterations ? "iteration" : "epoch")
                     + ": must be >= 0 (got " + step + ")");
         }
-        return scalar.applyAsDouble(step);
+        return scalar().applyAsDouble(step);
     }
 
     /** The value at a step (in this schedule's unit), in double precision. */
     public double value(long step) {
         checkStep(step);
-        return scalar.applyAsDouble(step);
+        return scalar().applyAsDouble(step);
     }
 
     /** The momentum at a step. */
     public double momentum(long step) {
         checkStep(step);
-        requireMomentum();
-        return scalarMomentum.applyAsDouble(step);
+        LongToDoubleFunction f = scalarMomentum;
+        if (f == null) {
+            f = ScalarEvaluator.compile(requireMomentum());
+            scalarMomentum = f;
+        }
+        return f.applyAsDouble(step);
+    }
+
+    private LongToDoubleFunction scalar() {
+        LongToDoubleFunction f = scalar;
+        if (f == null) {
+            f = ScalarEvaluator.compile(definition.value());
+            scalar = f;
+        }
+        return f;
     }
 
     private RealExpr requireMomentum() {
