@@ -45,6 +45,7 @@ final class ScalarBytecode implements ExprVisitor<Void> {
 
     private static final String INTERNAL_NAME = CLASS_NAME.replace('.', '/');
     private static final String SELF = Type.getInternalName(ScalarBytecode.class);
+    private static final String INDEX_DESCRIPTOR = Type.getDescriptor(MilestoneIndex.class);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     /** Per node: references from parents, height. */
@@ -98,19 +99,9 @@ final class ScalarBytecode implements ExprVisitor<Void> {
         return a - b * Math.floor(a / b);
     }
 
-    /** {@link IntExpr.CountAtMost#count}: how many of the sorted {@code boundaries} are {@code <= value}. */
-    public static long countAtMost(long value, long[] boundaries) {
-        int lo = 0;
-        int hi = boundaries.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (boundaries[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** {@link IntExpr.CountAtMost#count}: how many of the index's sorted boundaries are {@code <= value}. */
+    public static long countAtMost(long value, MilestoneIndex boundaries) {
+        return boundaries.count(value);
     }
 
     /** {@link RealExpr.Lookup#at}: the value at the index clamped to the table. */
@@ -223,7 +214,7 @@ final class ScalarBytecode implements ExprVisitor<Void> {
             clinit.visitVarInsn(ALOAD, 0);
             clinit.visitLdcInsn(i);
             clinit.visitInsn(AALOAD);
-            clinit.visitTypeInsn(CHECKCAST, desc);
+            clinit.visitTypeInsn(CHECKCAST, Type.getType(desc).getInternalName());
             clinit.visitFieldInsn(PUTSTATIC, INTERNAL_NAME, "t" + i, desc);
         }
         clinit.visitInsn(RETURN);
@@ -232,7 +223,7 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     }
 
     private String tableDescriptor(int i) {
-        return tables.get(i) instanceof long[] ? "[J" : "[D";
+        return tables.get(i) instanceof MilestoneIndex ? INDEX_DESCRIPTOR : "[D";
     }
 
     private LongToDoubleFunction define(byte[] bytes) {
@@ -339,7 +330,7 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     public Void countAtMost(IntExpr.CountAtMost node) {
         emit(node.x());
         table(node);
-        helper("countAtMost", "(J[J)J");
+        helper("countAtMost", "(J" + INDEX_DESCRIPTOR + ")J");
         return null;
     }
 
@@ -476,7 +467,8 @@ final class ScalarBytecode implements ExprVisitor<Void> {
         Integer i = tableIndex.get(node);
         if (i == null) {
             i = tables.size();
-            tables.add(node instanceof IntExpr.CountAtMost c ? c.boundaries() : ((RealExpr.Lookup) node).values());
+            tables.add(node instanceof IntExpr.CountAtMost c ? MilestoneIndex.of(c.boundaries())
+                    : ((RealExpr.Lookup) node).values());
             tableIndex.put(node, i);
         }
         mv.visitFieldInsn(GETSTATIC, INTERNAL_NAME, "t" + i, tableDescriptor(i));

@@ -117,7 +117,8 @@ public final class ScalarEvaluator implements ExprVisitor<Object> {
     @Override
     public Object countAtMost(IntExpr.CountAtMost node) {
         LongUnaryOperator x = integer(node.x());
-        return (LongUnaryOperator) t -> node.count(x.applyAsLong(t));
+        MilestoneIndex index = MilestoneIndex.of(node.boundaries());
+        return (LongUnaryOperator) t -> index.count(x.applyAsLong(t));
     }
 
     @Override
