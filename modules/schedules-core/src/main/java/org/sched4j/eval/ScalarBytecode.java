@@ -94,6 +94,18 @@ final class ScalarBytecode implements ExprVisitor<Void> {
         return i == x ? (double) i : (double) x;
     }
 
+    /** {@link BinaryOp#FLOOR_DIV} on integers by a positive int: a 32-bit divide when {@code x} fits one. */
+    public static long floorDiv(long x, int k) {
+        int i = (int) x;
+        return i == x && i >= 0 ? i / k : Math.floorDiv(x, k);
+    }
+
+    /** {@link BinaryOp#FLOOR_MOD} on integers by a positive int: a 32-bit remainder when {@code x} fits one. */
+    public static long floorMod(long x, int k) {
+        int i = (int) x;
+        return i == x && i >= 0 ? i % k : Math.floorMod(x, (long) k);
+    }
+
     /** {@link BinaryOp#FLOOR_MOD} on doubles. */
     public static double floorMod(double a, double b) {
         return a - b * Math.floor(a / b);
@@ -311,6 +323,14 @@ final class ScalarBytecode implements ExprVisitor<Void> {
 
     @Override
     public Void intBinary(IntExpr.Binary node) {
+        boolean intDivisor = node.right() instanceof IntExpr.Const k && k.value() > 0 && k.value() <= Integer.MAX_VALUE;
+        if (intDivisor && (node.op() == BinaryOp.FLOOR_DIV || node.op() == BinaryOp.FLOOR_MOD)) {
+            // 32-bit division where the dividend fits (cycle positions, epochs): same value, a cheaper divide.
+            emit(node.left());
+            ldc((int) ((IntExpr.Const) node.right()).value());
+            helper(node.op() == BinaryOp.FLOOR_DIV ? "floorDiv" : "floorMod", "(JI)J");
+            return null;
+        }
         emit(node.left());
         emit(node.right());
         switch (node.op()) {

@@ -120,6 +120,21 @@ class ScalarBytecodeTest {
     }
 
     @Test
+    void theIntDivisionHelpersAreTheFloorOperators() {
+        long[] xs = {Long.MIN_VALUE, Integer.MIN_VALUE - 1L, Integer.MIN_VALUE, -20_001, -7, -1, 0, 1, 6, 7, 19_999,
+                20_000, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, (1L << 53) + 1, Long.MAX_VALUE};
+        for (long x : xs) {
+            for (int k : new int[] {1, 7, 20_000, Integer.MAX_VALUE}) {
+                assertThat(ScalarBytecode.floorDiv(x, k)).as("%d // %d", x, k).isEqualTo(Math.floorDiv(x, (long) k));
+                assertThat(ScalarBytecode.floorMod(x, k)).as("%d %% %d", x, k).isEqualTo(Math.floorMod(x, (long) k));
+            }
+        }
+        IntExpr shifted = Ex.sub(step(), (1L << 31) + 3); // negative below step 2^31 + 3, past int range early on
+        sameBits("shifted floor division", toReal(Ex.floorDiv(shifted, 7)));
+        sameBits("shifted modulo", toReal(Ex.floorMod(shifted, 7)));
+    }
+
+    @Test
     void sharedNodesAreComputedOnceWhereTheyDominateAndAgainWhereTheyDoNot() {
         IntExpr t = step();
         RealExpr decay = Ex.exp(mul(toReal(Ex.floorMod(t, 300)), real(-0.001)));
