@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.Range;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,13 +31,17 @@ import org.sched4j.expr.RealExpr;
 public final class TableEvaluator {
     /** The largest step a table may reach: steps are exact integers in double up to 2^53. */
     public static final long MAX_STEP = 1L << 53;
-    /** Steps per block: a block's intermediates stay in cache and come from one reused workspace. */
-    static final long BLOCK = 1L << 15;
+    /**
+     * Steps per block: a block's intermediates (2 MiB each in double) stay in L2/L3 and come from one reused
+     * workspace; smaller blocks pay ND4J's fixed cost per op call more often.
+     */
+    static final long BLOCK = 1L << 18;
     /** Runs no longer than this are not split further: the piece's select is cheaper than more pieces. */
     static final long MIN_PIECE = 1L << 12;
     private static final String WORKSPACE_ID = "sched4j-table";
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
+            .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE).build();
 
     private TableEvaluator() {
     }
@@ -83,7 +88,7 @@ public final class TableEvaluator {
         checkRange(start, count);
         if (count > 0) {
             INDArray flat = out.rank() == 1 ? out : Nd4j.createUninitialized(out.dataType(), count);
-            if (count <= BLOCK) {
+            if (count <= MIN_PIECE) {
                 flat.assign(block(expr, start, count));
             } else {
                 fillPieces(expr, start, start + count - 1, flat, start);

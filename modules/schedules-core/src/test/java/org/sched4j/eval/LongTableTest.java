@@ -16,12 +16,12 @@ import org.sched4j.graph.AgreementSpecs;
 import org.sched4j.schedule.Schedule;
 
 /**
- * Tables longer than one block: the run is split into pieces the schedule decides ({@code Ex.withinSteps})
- * and computed block by block, so every agreement spec is checked against the scalar evaluator across
- * several blocks and piece boundaries, and the preallocated form fills exactly what it is given.
+ * Long tables: the run is split into pieces the schedule decides ({@code Ex.withinSteps}) and computed
+ * block by block, so every agreement spec is checked against the scalar evaluator across piece boundaries,
+ * a warmup + cosine across several blocks, and the preallocated form fills exactly what it is given.
  */
 class LongTableTest {
-    private static final int COUNT = (int) (3 * TableEvaluator.BLOCK + 77);
+    private static final int COUNT = (int) (3 * TableEvaluator.MIN_PIECE + 77);
 
     private static double[] scalar(Schedule s, long start, int count) {
         double[] out = new double[count];
@@ -50,12 +50,13 @@ class LongTableTest {
     void warmupCosinePiecesHaveTheirHandWorkedValues() {
         // linear 0 -> 0.1 over 1000 steps, then 0.1 * (1 + cos(pi * (t - 1000) / 99000)) / 2, then 0.
         Schedule s = Schedules.warmupCosine(0.1, 1_000, 99_000, 0.0);
-        double[] v = s.table(0, 200_000, DataType.DOUBLE).toDoubleVector();
+        int count = (int) (2 * TableEvaluator.BLOCK + 200_000); // several blocks in the cosine piece
+        double[] v = s.table(0, count, DataType.DOUBLE).toDoubleVector();
         assertThat(v[0]).isEqualTo(0.0);
         assertThat(v[500]).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(v[1_000]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(v[50_500]).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
-        for (int t = 100_000; t < 200_000; t++) {
+        for (int t = 100_000; t < count; t++) {
             assertThat(v[t]).as("step " + t).isEqualTo(0.0);
         }
     }
