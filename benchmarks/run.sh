@@ -13,12 +13,19 @@ if [[ ! -f "$jar" || -n "${REBUILD:-}" ]]; then
   mvn -B -q ${MAVEN_ARGS:-} -DskipTests package -pl benchmarks -am
 fi
 case "$mode" in
-  quick) opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s) ;;
-  full) opts=() ;;
+  quick) defaults=(-f 1 -wi 3 -w 1s -i 5 -r 1s) ;;
+  full) defaults=() ;;
   *) echo "usage: bash benchmarks/run.sh [quick|full] [JMH arguments]" >&2; exit 2 ;;
 esac
+# A JMH option given on the command line replaces the mode's default (JMH refuses an option twice).
+opts=()
+for ((k = 0; k < ${#defaults[@]}; k += 2)); do
+  given=no
+  for arg in "$@"; do [[ "$arg" == "${defaults[k]}" ]] && given=yes; done
+  [[ $given == no ]] && opts+=("${defaults[k]}" "${defaults[k+1]}")
+done
 mkdir -p benchmarks/results
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="benchmarks/results/$mode-$stamp"
-java -jar "$jar" "${opts[@]}" -rf json -rff "$out.json" "$@" 2>&1 | tee "$out.txt"
+java -jar "$jar" ${opts[@]+"${opts[@]}"} -rf json -rff "$out.json" "$@" 2>&1 | tee "$out.txt"
 java -cp "$jar" org.sched4j.benchmarks.Ratios "$out.json" | tee -a "$out.txt"
