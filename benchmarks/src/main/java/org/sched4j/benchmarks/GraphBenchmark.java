@@ -32,8 +32,8 @@ import org.sched4j.schedule.Schedule;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+@Measurement(iterations = 10, time = 5)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class GraphBenchmark {
     static final Schedule SCHEDULE = Schedules.warmupCosine(0.01, 1_000, 99_000, 0.0);
     static final int BATCH = 32;

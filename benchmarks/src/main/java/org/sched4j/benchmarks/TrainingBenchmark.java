@@ -32,14 +32,15 @@ import org.sched4j.catalog.Schedules;
 /**
  * One {@code MultiLayerNetwork.fit} minibatch on Iris-sized data (150 examples, 4 features, 3 classes), the
  * Adam learning rate from DL4J's {@code FixedSchedule} against our warmup + cosine: what the schedule costs a
- * DL4J training step.
+ * DL4J training step. Iterations are 5 s long: a DL4J step's garbage collection (its arrays' off-heap memory
+ * is released through reference processing) comes in pauses of tens of milliseconds.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+@Measurement(iterations = 10, time = 5)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TrainingBenchmark {
     static final int EXAMPLES = 150;
 
