@@ -46,6 +46,7 @@ public class GraphBenchmark {
     INDArray[] scalars;
     INDArray[] steps;
     int next;
+    long calls;
 
     GraphTraining fixed;
     GraphTraining scheduled;
@@ -80,8 +81,18 @@ public class GraphBenchmark {
         batch = Mlp.batch(BATCH, 11);
     }
 
+    /**
+     * The next precomputed input. Every 1,024 calls the graphs' cached inference sessions are dropped, on both
+     * sides alike: SameDiff 1.0.0-M2.1 grows them by about 16 KB per {@code output} call of a multi-op graph,
+     * which would otherwise turn the measurement into one of the garbage collector (the schedule's score
+     * rose from 0.3 to 10 ms within a fork before this).
+     */
     private int nextIndex() {
         next = (next + 1) & 15;
+        if (++calls % 1024 == 0) {
+            oneOpGraph.getSessions().clear();
+            scheduleGraph.getSessions().clear();
+        }
         return next;
     }
 

@@ -27,6 +27,8 @@ import org.sched4j.samediff.GlobalStep;
 public final class GraphTraining {
     /** What a gradient placeholder's name adds to its parameter's name. */
     public static final String GRADIENT_SUFFIX = "/gradient";
+    /** The name under which SameDiff keeps the gradient graph ({@code SameDiff.GRAD_FN_KEY}). */
+    private static final String GRADIENT_FUNCTION = "grad";
 
     private final SameDiff sd;
     private final GlobalStep globalStep;
@@ -138,6 +140,20 @@ public final class GraphTraining {
             sd.getVariable(e.getKey()).getArr().assign(values.get(e.getValue().name()));
         }
         globalStep.store(values.get(globalStep.next().name()));
+        releaseSessions();
+    }
+
+    /**
+     * SameDiff 1.0.0-M2.1 keeps every call's dependency bookkeeping in the graph's cached inference sessions,
+     * about 28 KB of heap per training step of a small MLP, until the heap runs out; dropping the sessions
+     * after a step costs a fresh session on the next (measured: no slower) and keeps the heap flat.
+     */
+    private void releaseSessions() {
+        sd.getSessions().clear();
+        SameDiff gradients = sd.getFunction(GRADIENT_FUNCTION);
+        if (gradients != null) {
+            gradients.getSessions().clear();
+        }
     }
 
     /** The global step the update reads and advances. */
