@@ -50,7 +50,7 @@ final class ScalarBytecode implements ExprVisitor<Void> {
 
     /** Per node: references from parents, height. */
     private final Map<Expr, int[]> nodes = new IdentityHashMap<>();
-    /** Tables (long[] or double[]) by node, in field order. */
+    /** Tables (a MilestoneIndex or a double[]) by node, in field order. */
     private final Map<Expr, Integer> tableIndex = new IdentityHashMap<>();
     private final List<Object> tables = new ArrayList<>();
     /** Shared nodes already in a local at the current point of the code, by slot. */
