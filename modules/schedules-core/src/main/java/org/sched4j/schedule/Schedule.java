@@ -45,8 +45,6 @@ public final class Schedule implements ISchedule, SpecWritable {
     private final transient Unit unit;
     private final transient long stepsPerEpoch;
     private final transient Definition definition;
-    /** Whether {@link #valueAt} reads DL4J's iteration (iteration units, or epochs derived from iterations). */
-    private final transient boolean readsIterations;
     /**
      * The compiled value and momentum functions, built on first use: a composite's children, a plateau's
      * superseded states never pay for a compilation. Racy but safe: each is immutable, any thread may build it.
@@ -63,7 +61,6 @@ public final class Schedule implements ISchedule, SpecWritable {
         this.args = args;
         this.unit = unit;
         this.stepsPerEpoch = stepsPerEpoch;
-        this.readsIterations = unit == Unit.ITERATION || stepsPerEpoch > 0;
         this.definition = define(Ex.step());
     }
 
@@ -211,16 +208,13 @@ public final class Schedule implements ISchedule, SpecWritable {
      */
     @Override
     public double valueAt(int iteration, int epoch) {
-        int step = readsIterations ? iteration : epoch;
+        boolean iterations = unit == Unit.ITERATION || stepsPerEpoch > 0;
+        int step = iterations ? iteration : epoch;
         if (step < 0) {
-            throw negativeStep(step);
+            throw new IllegalArgumentException((iterations ? "iteration" : "epoch")
+                    + ": must be >= 0 (got " + step + ")");
         }
         return scalar().applyAsDouble(step);
-    }
-
-    private IllegalArgumentException negativeStep(int step) {
-        return new IllegalArgumentException((readsIterations ? "iteration" : "epoch") + ": must be >= 0 (got "
-                + step + ")");
     }
 
     /** The value at a step (in this schedule's unit), in double precision. */
