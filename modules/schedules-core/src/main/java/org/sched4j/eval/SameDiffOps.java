@@ -20,8 +20,6 @@ final class SameDiffOps implements VectorOps<SDVariable> {
     private final SDVariable step;
     private final int stepRank;
     private final Map<SDVariable, SDVariable> spread = new IdentityHashMap<>();
-    /** The scalar constants made here, with their values: an op with one folds it into a scalar op. */
-    private final Map<SDVariable, Double> scalars = new IdentityHashMap<>();
     private SDVariable zeros;
 
     /**
@@ -41,18 +39,12 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     @Override
     public SDVariable real(double value) {
-        SDVariable c = sd.constant(Nd4j.scalar(value));
-        scalars.put(c, value);
-        return c;
+        return sd.constant(Nd4j.scalar(value));
     }
 
     @Override
     public SDVariable integer(long value) {
-        SDVariable c = sd.constant(Nd4j.scalar(value));
-        if (Math.abs(value) <= EXACT_IN_DOUBLE) {
-            scalars.put(c, (double) value);
-        }
-        return c;
+        return sd.constant(Nd4j.scalar(value));
     }
 
     @Override
@@ -73,8 +65,8 @@ final class SameDiffOps implements VectorOps<SDVariable> {
      */
     @Override
     public SDVariable binary(BinaryOp op, SDVariable a, SDVariable b) {
-        Double kb = scalars.get(b);
-        Double ka = scalars.get(a);
+        Double kb = scalarConstant(b);
+        Double ka = scalarConstant(a);
         if (kb != null && ka == null) {
             switch (op) {
                 case ADD: return a.add(kb);
@@ -110,6 +102,19 @@ final class SameDiffOps implements VectorOps<SDVariable> {
         }
     }
 
+    /** The value of a rank-0 constant a scalar op can carry exactly, else null. */
+    private static Double scalarConstant(SDVariable v) {
+        if (!v.isConstant() || v.getArr().rank() != 0) {
+            return null;
+        }
+        INDArray c = v.getArr();
+        if (!c.dataType().isIntType()) {
+            return c.getDouble(0);
+        }
+        long value = c.getLong(0);
+        return Math.abs(value) <= EXACT_IN_DOUBLE ? (double) value : null;
+    }
+
     @Override
     public SDVariable unary(UnaryOp op, SDVariable x) {
         switch (op) {
@@ -134,8 +139,8 @@ final class SameDiffOps implements VectorOps<SDVariable> {
 
     @Override
     public SDVariable compare(CompareOp op, SDVariable a, SDVariable b) {
-        Double kb = scalars.get(b);
-        if (kb != null && scalars.get(a) == null) {
+        Double kb = scalarConstant(b);
+        if (kb != null && scalarConstant(a) == null) {
             switch (op) {
                 case LT: return sd.lt(a, kb);
                 case LE: return sd.lte(a, kb);
