@@ -88,11 +88,7 @@ public final class TableEvaluator {
         checkRange(start, count);
         if (count > 0) {
             INDArray flat = out.rank() == 1 ? out : Nd4j.createUninitialized(out.dataType(), count);
-            if (count <= MIN_PIECE) {
-                flat.assign(block(expr, start, count));
-            } else {
-                fillPieces(expr, start, start + count - 1, flat, start);
-            }
+            fillPieces(expr, start, start + count - 1, flat, start);
             if (flat != out) {
                 out.assign(flat.reshape(out.shape()));
             }
