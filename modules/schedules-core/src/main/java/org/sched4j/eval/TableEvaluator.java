@@ -1,11 +1,11 @@
 package org.sched4j.eval;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.Range;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,27 +21,24 @@ import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 
 /**
- * The table evaluator: a schedule's values over a run of consecutive steps as one ND4J array, computed by
- * whole-vector ops on an exact INT64 step vector (MindSpore's {@code dynamic_lr} lists, for any schedule).
+ * The table evaluator: a schedule's values over a run of consecutive steps as one ND4J array (MindSpore's
+ * {@code dynamic_lr} lists, for any schedule).
  *
  * <p>A long run is split where the schedule changes piece ({@link Ex#withinSteps}): on the steps of a warmup
- * the join's select is gone, past a cosine's end the value is one constant, and each piece is computed by a
- * few ops in cache-sized blocks whose intermediates come from one reused workspace.
+ * the join's select is gone, past a cosine's end the value is one constant fill. Each other piece is lowered
+ * onto {@link ColumnOps} (Java arrays, {@link Block#SIZE} steps at a time, loops the JIT vectorizes, the
+ * cosines and exponentials of affine arguments by {@link Progressions}) and computed on the common
+ * fork-join pool's threads, straight into the output's memory where it can ({@link TableSink}).
  */
 public final class TableEvaluator {
     /** The largest step a table may reach: steps are exact integers in double up to 2^53. */
     public static final long MAX_STEP = 1L << 53;
-    /**
-     * Steps per block: a block's intermediates (2 MiB each in double) stay in L2/L3 and come from one reused
-     * workspace; smaller blocks pay ND4J's fixed cost per op call more often.
-     */
-    static final long BLOCK = 1L << 18;
     /** Runs no longer than this are not split further: the piece's select is cheaper than more pieces. */
     static final long MIN_PIECE = 1L << 12;
-    private static final String WORKSPACE_ID = "sched4j-table";
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
-            .policySpill(SpillPolicy.REALLOCATE).build();
+    /** The fewest steps a task gets: a piece is split into one task per thread, each at least this long. */
+    static final long TASK = 1L << 16;
+    /** Steps staged on the heap at a time where the output cannot be written directly. */
+    static final int HEAP_CHUNK = 1 << 20;
 
     private TableEvaluator() {
     }
@@ -86,12 +83,24 @@ public final class TableEvaluator {
         }
         long count = out.length();
         checkRange(start, count);
-        if (count > 0) {
-            INDArray flat = out.rank() == 1 ? out : Nd4j.createUninitialized(out.dataType(), count);
-            fillPieces(expr, start, start + count - 1, flat, start);
-            if (flat != out) {
-                out.assign(flat.reshape(out.shape()));
+        if (count == 0) {
+            return out;
+        }
+        INDArray flat = out.rank() == 1 ? out : Nd4j.createUninitialized(out.dataType(), count);
+        if (TableSink.directlyWritable(flat)) {
+            fillRange(expr, start, count, () -> TableSink.direct(flat));
+        } else {
+            double[] chunk = new double[(int) Math.min(count, HEAP_CHUNK)];
+            for (long from = 0; from < count; from += chunk.length) {
+                int n = (int) Math.min(chunk.length, count - from);
+                fillRange(expr, start + from, n, () -> TableSink.heap(chunk));
+                INDArray staged = Nd4j.createFromArray(chunk);
+                flat.get(NDArrayIndex.interval(from, from + n))
+                        .assign(n == chunk.length ? staged : staged.get(NDArrayIndex.interval(0, n)));
             }
+        }
+        if (flat != out) {
+            out.assign(flat.reshape(out.shape()));
         }
         return out;
     }
@@ -105,35 +114,57 @@ public final class TableEvaluator {
         }
     }
 
-    /** Steps {@code lo..hi} (inclusive) of the table whose first step is {@code origin}, piece by piece. */
-    private static void fillPieces(RealExpr expr, long lo, long hi, INDArray out, long origin) {
-        RealExpr e = Ex.withinSteps(expr, lo, hi);
-        INDArray part = out.get(NDArrayIndex.interval(lo - origin, hi - origin + 1));
-        if (e instanceof RealExpr.Const c) {
-            part.assign(c.value());
-        } else if (hi - lo + 1 <= MIN_PIECE || !Pieces.in(e)) {
-            fillBlocks(e, lo, hi - lo + 1, part);
-        } else {
-            long mid = lo + (hi - lo) / 2;
-            fillPieces(e, lo, mid, out, origin);
-            fillPieces(e, mid + 1, hi, out, origin);
-        }
+    /** A run of steps {@code lo..hi} (inclusive) over which the narrowed expression {@code e} holds. */
+    private record Piece(RealExpr e, long lo, long hi) {
     }
 
-    private static void fillBlocks(RealExpr e, long start, long count, INDArray out) {
-        for (long from = 0; from < count; from += BLOCK) {
-            long n = Math.min(BLOCK, count - from);
-            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
-                out.get(NDArrayIndex.interval(from, from + n)).assign(block(e, start + from, n));
+    /**
+     * Steps {@code start .. start + count - 1} into the sinks (element 0 is step {@code start}): constant
+     * pieces by one fill, the others in one task per thread of the common pool and the caller (at least
+     * {@link #TASK} steps each), each with its own lowering and sink, run in parallel.
+     */
+    private static void fillRange(RealExpr expr, long start, long count, Supplier<TableSink> sinks) {
+        List<Piece> pieces = new ArrayList<>();
+        split(expr, start, start + count - 1, pieces);
+        List<Piece> tasks = new ArrayList<>();
+        int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
+        for (Piece p : pieces) {
+            if (p.e() instanceof RealExpr.Const c) {
+                sinks.get().fill(p.lo() - start, p.hi() - p.lo() + 1, c.value());
+                continue;
+            }
+            long steps = p.hi() - p.lo() + 1;
+            long perTask = Math.max(TASK, (steps + threads - 1) / threads);
+            for (long lo = p.lo(); lo <= p.hi(); lo += perTask) {
+                tasks.add(new Piece(p.e(), lo, Math.min(p.hi(), lo + perTask - 1)));
             }
         }
+        Stream<Piece> stream = tasks.size() > 1 ? tasks.parallelStream() : tasks.stream();
+        stream.forEach(t -> compute(t, start, sinks.get()));
     }
 
-    /** The double values at {@code count} steps from {@code start}, by whole-vector ops. */
-    private static INDArray block(RealExpr e, long start, long count) {
-        INDArray values = new VectorLowering<>(new NdArrayOps(steps(start, count))).lower(e);
-        return values.rank() == 0 ? Nd4j.valueArrayOf(new long[] {count}, values.getDouble(0), DataType.DOUBLE)
-                : values;
+    /** Narrows {@code expr} to steps {@code lo..hi} and halves the run until each part is one piece. */
+    private static void split(RealExpr expr, long lo, long hi, List<Piece> out) {
+        RealExpr e = Ex.withinSteps(expr, lo, hi);
+        if (e instanceof RealExpr.Const || hi - lo + 1 <= MIN_PIECE || !Pieces.in(e)) {
+            out.add(new Piece(e, lo, hi));
+        } else {
+            long mid = lo + (hi - lo) / 2;
+            split(e, lo, mid, out);
+            split(e, mid + 1, hi, out);
+        }
+    }
+
+    /** One task: its piece lowered onto columns, then computed block by block into the sink. */
+    private static void compute(Piece task, long origin, TableSink sink) {
+        Block block = new Block();
+        RealColumn values = (RealColumn) new VectorLowering<>(new ColumnOps(block)).lower(task.e());
+        for (long from = task.lo(); from <= task.hi(); from += Block.SIZE) {
+            int n = (int) Math.min(Block.SIZE, task.hi() - from + 1);
+            block.moveTo(from, n);
+            sink.write(from - origin, values.values(), n);
+        }
+        sink.flush();
     }
 
     /** Whether an expression still changes piece within a run: a select, a clamp or a milestone count. */

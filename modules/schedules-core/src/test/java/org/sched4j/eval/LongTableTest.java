@@ -50,7 +50,7 @@ class LongTableTest {
     void warmupCosinePiecesHaveTheirHandWorkedValues() {
         // linear 0 -> 0.1 over 1000 steps, then 0.1 * (1 + cos(pi * (t - 1000) / 99000)) / 2, then 0.
         Schedule s = Schedules.warmupCosine(0.1, 1_000, 99_000, 0.0);
-        int count = (int) (2 * TableEvaluator.BLOCK + 200_000); // several blocks in the cosine piece
+        int count = (int) (4 * TableEvaluator.TASK + 200_000); // several tasks and blocks in the cosine piece
         double[] v = s.table(0, count, DataType.DOUBLE).toDoubleVector();
         assertThat(v[0]).isEqualTo(0.0);
         assertThat(v[500]).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
