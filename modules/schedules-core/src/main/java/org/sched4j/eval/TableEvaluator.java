@@ -3,8 +3,8 @@ package org.sched4j.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.Range;
@@ -35,7 +35,7 @@ public final class TableEvaluator {
     public static final long MAX_STEP = 1L << 53;
     /** Runs no longer than this are not split further: the piece's select is cheaper than more pieces. */
     static final long MIN_PIECE = 1L << 12;
-    /** The fewest steps a task gets: a piece is split into one task per thread, each at least this long. */
+    /** The fewest steps a thread is given: shorter tables are computed on the calling thread. */
     static final long TASK = 1L << 16;
     /** Steps staged on the heap at a time where the output cannot be written directly. */
     static final int HEAP_CHUNK = 1 << 20;
@@ -120,27 +120,51 @@ public final class TableEvaluator {
 
     /**
      * Steps {@code start .. start + count - 1} into the sinks (element 0 is step {@code start}): constant
-     * pieces by one fill, the others in one task per thread of the common pool and the caller (at least
-     * {@link #TASK} steps each), each with its own lowering and sink, run in parallel.
+     * pieces by one fill; the other steps cut into equal shares, one per thread of the common pool and the
+     * caller (at least {@link #TASK} steps each), each share with its own lowerings and sink.
      */
     private static void fillRange(RealExpr expr, long start, long count, Supplier<TableSink> sinks) {
         List<Piece> pieces = new ArrayList<>();
         split(expr, start, start + count - 1, pieces);
-        List<Piece> tasks = new ArrayList<>();
-        int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
+        long total = 0;
         for (Piece p : pieces) {
             if (p.e() instanceof RealExpr.Const c) {
                 sinks.get().fill(p.lo() - start, p.hi() - p.lo() + 1, c.value());
-                continue;
-            }
-            long steps = p.hi() - p.lo() + 1;
-            long perTask = Math.max(TASK, (steps + threads - 1) / threads);
-            for (long lo = p.lo(); lo <= p.hi(); lo += perTask) {
-                tasks.add(new Piece(p.e(), lo, Math.min(p.hi(), lo + perTask - 1)));
+            } else {
+                total += p.hi() - p.lo() + 1;
             }
         }
-        Stream<Piece> stream = tasks.size() > 1 ? tasks.parallelStream() : tasks.stream();
-        stream.forEach(t -> compute(t, start, sinks.get()));
+        int shares = (int) Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, total / TASK));
+        long perShare = (total + shares - 1) / shares;
+        List<List<Piece>> work = new ArrayList<>();
+        List<Piece> share = new ArrayList<>();
+        long room = perShare;
+        for (Piece p : pieces) {
+            for (long lo = p.lo(); !(p.e() instanceof RealExpr.Const) && lo <= p.hi(); ) {
+                long hi = Math.min(p.hi(), lo + room - 1);
+                share.add(new Piece(p.e(), lo, hi));
+                room -= hi - lo + 1;
+                lo = hi + 1;
+                if (room == 0) {
+                    work.add(share);
+                    share = new ArrayList<>();
+                    room = perShare;
+                }
+            }
+        }
+        if (!share.isEmpty()) {
+            work.add(share);
+        }
+        List<ForkJoinTask<?>> forked = new ArrayList<>();
+        for (List<Piece> w : work.subList(Math.min(1, work.size()), work.size())) {
+            forked.add(ForkJoinTask.adapt(() -> compute(w, start, sinks.get())).fork());
+        }
+        if (!work.isEmpty()) {
+            compute(work.get(0), start, sinks.get());
+        }
+        for (int i = forked.size() - 1; i >= 0; i--) {
+            forked.get(i).join();
+        }
     }
 
     /** Narrows {@code expr} to steps {@code lo..hi} and halves the run until each part is one piece. */
@@ -155,14 +179,16 @@ public final class TableEvaluator {
         }
     }
 
-    /** One task: its piece lowered onto columns, then computed block by block into the sink. */
-    private static void compute(Piece task, long origin, TableSink sink) {
-        Block block = new Block();
-        RealColumn values = (RealColumn) new VectorLowering<>(new ColumnOps(block)).lower(task.e());
-        for (long from = task.lo(); from <= task.hi(); from += Block.SIZE) {
-            int n = (int) Math.min(Block.SIZE, task.hi() - from + 1);
-            block.moveTo(from, n);
-            sink.write(from - origin, values.values(), n);
+    /** One share: each of its pieces lowered onto columns, then computed block by block into the sink. */
+    private static void compute(List<Piece> share, long origin, TableSink sink) {
+        for (Piece piece : share) {
+            Block block = new Block();
+            RealColumn values = (RealColumn) new VectorLowering<>(new ColumnOps(block)).lower(piece.e());
+            for (long from = piece.lo(); from <= piece.hi(); from += Block.SIZE) {
+                int n = (int) Math.min(Block.SIZE, piece.hi() - from + 1);
+                block.moveTo(from, n);
+                sink.write(from - origin, values.values(), n);
+            }
         }
         sink.flush();
     }
