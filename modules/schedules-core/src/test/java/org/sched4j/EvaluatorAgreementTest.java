@@ -64,6 +64,10 @@ class EvaluatorAgreementTest {
                 start, Close.DOUBLE);
         Close.assertClose(name + " graph/float", expected, Nd4jBackends.graph(s, steps, DataType.FLOAT),
                 start, Close.FLOAT);
+        Close.assertClose(name + " formula graph/double", expected,
+                Nd4jBackends.graph(s, steps, DataType.DOUBLE, true), start, Close.DOUBLE);
+        Close.assertClose(name + " formula graph/float", expected,
+                Nd4jBackends.graph(s, steps, DataType.FLOAT, true), start, Close.FLOAT);
     }
 
     /** A plateau schedule is not a function of the step: table and graph refuse it, saying why. */

@@ -15,9 +15,14 @@ public final class Nd4jBackends {
 
     /** Graph evaluation at the given steps (one INT64 vector placeholder, one {@code sd.output} call). */
     public static double[] graph(Schedule s, long[] steps, DataType dataType) {
+        return graph(s, steps, dataType, false);
+    }
+
+    /** As {@link #graph(Schedule, long[], DataType)}, the formula form ({@code toGraphFormula}) where asked. */
+    public static double[] graph(Schedule s, long[] steps, DataType dataType, boolean formula) {
         SameDiff sd = SameDiff.create();
         SDVariable step = sd.placeHolder("step", DataType.INT64, -1);
-        SDVariable out = s.toGraph(sd, step, dataType);
+        SDVariable out = formula ? s.toGraphFormula(sd, step, dataType) : s.toGraph(sd, step, dataType);
         INDArray r = sd.output(Map.of("step", Nd4j.createFromArray(steps)), out.name()).get(out.name());
         return r.castTo(DataType.DOUBLE).toDoubleVector();
     }

@@ -129,6 +129,9 @@ final class Narrowing implements ExprVisitor<Expr> {
         IntExpr b = integer(node.right());
         if (node.op() == BinaryOp.MIN || node.op() == BinaryOp.MAX) {
             Boolean aFirst = decide(CompareOp.LE, a, b);
+            if (aFirst == null && Boolean.TRUE.equals(decide(CompareOp.GE, a, b))) {
+                aFirst = false; // a >= b throughout: b is the minimum (equal where they tie, as integers)
+            }
             if (aFirst != null) {
                 return aFirst == (node.op() == BinaryOp.MIN) ? a : b;
             }

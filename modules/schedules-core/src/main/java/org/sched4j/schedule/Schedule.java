@@ -283,9 +283,18 @@ public final class Schedule implements ISchedule, SpecWritable {
         return toGraph(sd, step, DataType.FLOAT);
     }
 
-    /** The value at a step variable as SameDiff ops producing {@code dataType}. */
+    /**
+     * The value at a step variable as SameDiff ops producing {@code dataType}: a table of the values up to the
+     * step from which the schedule stops changing, gathered at the clamped step, where that step is below
+     * {@link GraphEvaluator#AUTO_TABLE_ENTRIES} (two ops); else the formula ({@link #toGraphFormula}).
+     */
     public SDVariable toGraph(SameDiff sd, SDVariable step, DataType dataType) {
         return GraphEvaluator.toGraph(stepFunction("graph"), sd, step, dataType);
+    }
+
+    /** The value at a step variable as the formula's SameDiff ops, op by op, whatever the horizon. */
+    public SDVariable toGraphFormula(SameDiff sd, SDVariable step, DataType dataType) {
+        return GraphEvaluator.toGraphFormula(stepFunction("graph"), sd, step, dataType);
     }
 
     /**
@@ -301,6 +310,11 @@ public final class Schedule implements ISchedule, SpecWritable {
     /** How many SameDiff ops {@link #toGraph(SameDiff, SDVariable)} adds on an INT64 step (constants excluded). */
     public int graphOpCount() {
         return GraphEvaluator.opCount(stepFunction("graph"), DataType.FLOAT);
+    }
+
+    /** How many SameDiff ops {@link #toGraphFormula} adds on an INT64 step (constants excluded). */
+    public int graphFormulaOpCount() {
+        return GraphEvaluator.formulaOpCount(stepFunction("graph"), DataType.FLOAT);
     }
 
     /** The momentum at a step variable as SameDiff ops. */

@@ -70,7 +70,7 @@ class GraphParityPropertyTest {
     }
 
     @Property(tries = 8)
-    void tracesThroughTheGraphInAnyOrder(@ForAll Random random, @ForAll boolean inFloat) {
+    void tracesThroughTheGraphInAnyOrder(@ForAll Random random, @ForAll boolean inFloat, @ForAll boolean formula) {
         DataType type = inFloat ? DataType.FLOAT : DataType.DOUBLE;
         SameDiff sd = SameDiff.create();
         Map<String, INDArray> feed = new java.util.HashMap<>();
@@ -88,7 +88,8 @@ class GraphParityPropertyTest {
             chosen.add(pick);
             SDVariable step = sd.placeHolder("step" + t, DataType.INT64, -1);
             feed.put(step.name(), Nd4j.createFromArray(pick));
-            outputs.add(Schedule.fromSpec(trace.spec()).toGraph(sd, step, type).name());
+            Schedule schedule = Schedule.fromSpec(trace.spec());
+            outputs.add((formula ? schedule.toGraphFormula(sd, step, type) : schedule.toGraph(sd, step, type)).name());
         }
         Map<String, INDArray> values = sd.output(feed, outputs);
         for (int t = 0; t < TRACES.size(); t++) {
@@ -97,7 +98,7 @@ class GraphParityPropertyTest {
             for (int i = 0; i < pick.length; i++) {
                 expected[i] = TRACES.get(t).lr()[(int) pick[i]];
             }
-            Close.assertClose(TRACES.get(t).id() + " graph/" + type, expected,
+            Close.assertClose(TRACES.get(t).id() + (formula ? " formula" : "") + " graph/" + type, expected,
                     values.get(outputs.get(t)).castTo(DataType.DOUBLE).toDoubleVector(), pick[0],
                     inFloat ? Close.FLOAT : Close.DOUBLE);
         }

@@ -60,7 +60,7 @@ class GraphPropertyTest {
 
     @Property(tries = 16)
     void graphAgreesWithScalarForRandomArguments(@ForAll("perturbedSpecs") List<String> specs,
-            @ForAll("steps") long[] steps, @ForAll boolean inFloat) {
+            @ForAll("steps") long[] steps, @ForAll boolean inFloat, @ForAll boolean formula) {
         DataType type = inFloat ? DataType.FLOAT : DataType.DOUBLE;
         SameDiff sd = SameDiff.create();
         SDVariable step = sd.placeHolder("step", DataType.INT64, -1);
@@ -72,7 +72,7 @@ class GraphPropertyTest {
             if (!Schedule.parse(SPECS.get(i)).equals(s)) {
                 PERTURBED.add(s.type().name());
             }
-            names.add(s.toGraph(sd, step, type).name());
+            names.add((formula ? s.toGraphFormula(sd, step, type) : s.toGraph(sd, step, type)).name());
         }
         Map<String, INDArray> values = sd.output(Map.of("step", Nd4j.createFromArray(steps)), names);
         for (int i = 0; i < schedules.size(); i++) {

@@ -27,17 +27,27 @@ class GraphShapeTest {
 
     @TestFactory
     Stream<DynamicTest> everyStepShape() {
-        return AgreementSpecs.stepFunctions().stream().map(j -> DynamicTest.dynamicTest(j, () -> {
+        return AgreementSpecs.stepFunctions().stream().flatMap(j -> Stream.of(false, true).map(formula ->
+                DynamicTest.dynamicTest(j + (formula ? " (formula)" : ""), () -> stepShapes(j, formula))));
+    }
+
+    /** The schedule's graph form: the one {@code toGraph} picks, or the formula. */
+    private static SDVariable graph(Schedule s, SameDiff sd, SDVariable step, boolean formula) {
+        return formula ? s.toGraphFormula(sd, step, DataType.DOUBLE) : s.toGraph(sd, step, DataType.DOUBLE);
+    }
+
+    private static void stepShapes(String j, boolean formula) {
+        {
             Schedule s = Schedule.parse(j);
             SameDiff sd = SameDiff.create();
-            SDVariable int32 = s.toGraph(sd, sd.placeHolder("int32", DataType.INT32), DataType.DOUBLE);
-            SDVariable int64 = s.toGraph(sd, sd.placeHolder("int64", DataType.INT64), DataType.DOUBLE);
-            SDVariable vector = s.toGraph(sd, sd.placeHolder("vector", DataType.INT64, -1), DataType.DOUBLE);
-            SDVariable single = s.toGraph(sd, sd.placeHolder("single", DataType.INT64, -1), DataType.DOUBLE);
-            SDVariable variable = s.toGraph(sd, sd.var("global", Nd4j.scalar(ONE)), DataType.DOUBLE);
-            SDVariable computedScalar = s.toGraph(sd, sd.placeHolder("c0", DataType.INT64).add(0L), DataType.DOUBLE);
-            SDVariable computedVector = s.toGraph(sd, sd.placeHolder("c1", DataType.INT64, -1).add(0L),
-                    DataType.DOUBLE);
+            SDVariable int32 = graph(s, sd, sd.placeHolder("int32", DataType.INT32), formula);
+            SDVariable int64 = graph(s, sd, sd.placeHolder("int64", DataType.INT64), formula);
+            SDVariable vector = graph(s, sd, sd.placeHolder("vector", DataType.INT64, -1), formula);
+            SDVariable single = graph(s, sd, sd.placeHolder("single", DataType.INT64, -1), formula);
+            SDVariable variable = graph(s, sd, sd.var("global", Nd4j.scalar(ONE)), formula);
+            SDVariable computedScalar = graph(s, sd, sd.placeHolder("c0", DataType.INT64).add(0L), formula);
+            SDVariable computedVector = graph(s, sd, sd.placeHolder("c1", DataType.INT64, -1).add(0L),
+                    formula);
             Map<String, INDArray> feed = Map.of("int32", Nd4j.scalar((int) ONE), "int64", Nd4j.scalar(ONE),
                     "vector", Nd4j.createFromArray(SEVERAL), "single", Nd4j.createFromArray(new long[] {ONE}),
                     "c0", Nd4j.scalar(ONE), "c1", Nd4j.createFromArray(SEVERAL));
@@ -59,7 +69,7 @@ class GraphShapeTest {
                 assertThat(r.get(v.name()).shape()).as(j).containsExactly(SEVERAL.length);
                 Close.assertClose(j, several, r.get(v.name()).toDoubleVector(), 0, Close.DOUBLE);
             }
-        }));
+        }
     }
 
     @TestFactory

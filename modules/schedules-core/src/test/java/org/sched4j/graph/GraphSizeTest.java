@@ -1,6 +1,7 @@
 package org.sched4j.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
@@ -27,13 +28,16 @@ import org.sched4j.expr.Ex;
 import org.sched4j.expr.RealExpr;
 import org.sched4j.schedule.Schedule;
 
-/** Graphs stay small: no repeated constant or op, a warmup + cosine in 14 ops, and the table-gather form. */
+/**
+ * Graphs stay small: the formula repeats no constant or op and lowers a warmup + cosine to 14 ops, and
+ * {@code toGraph} gathers from a table where the schedule stops changing early enough (two ops).
+ */
 class GraphSizeTest {
     private static final String COSINE = "{\"type\":\"cosine\",\"initial\":0.1,\"final\":0.001,\"decay_steps\":5000}";
 
     private static SameDiff graphOf(Schedule s) {
         SameDiff sd = SameDiff.create();
-        s.toGraph(sd, sd.placeHolder("step", DataType.INT64, -1));
+        s.toGraphFormula(sd, sd.placeHolder("step", DataType.INT64, -1), DataType.FLOAT);
         return sd;
     }
 
@@ -70,7 +74,7 @@ class GraphSizeTest {
             for (DifferentialFunction op : sd.ops()) {
                 assertThat(ops.add(opKey(sd, op))).as("op repeated: " + opKey(sd, op)).isTrue();
             }
-            assertThat(Schedule.parse(j).graphOpCount()).isEqualTo(sd.ops().length);
+            assertThat(Schedule.parse(j).graphFormulaOpCount()).isEqualTo(sd.ops().length);
         }));
     }
 
@@ -79,8 +83,35 @@ class GraphSizeTest {
         // linear warmup (cast, div, mul; its min(t, W) drops out below the boundary), cosine on t - W (sub,
         // min, cast, mul, cos, add, mul, add), the join (less, where) and the cast to float.
         Schedule s = Schedules.warmupCosine(0.01, 500, 9_500, 1e-5);
-        assertThat(s.graphOpCount()).isLessThanOrEqualTo(14);
-        assertThat(GraphEvaluator.opCount(s.expression(), DataType.DOUBLE)).isEqualTo(s.graphOpCount() - 1);
+        assertThat(s.graphFormulaOpCount()).isLessThanOrEqualTo(14);
+        assertThat(GraphEvaluator.formulaOpCount(s.expression(), DataType.DOUBLE))
+                .isEqualTo(s.graphFormulaOpCount() - 1);
+    }
+
+    @Test
+    void toGraphGathersWhereTheScheduleStopsChangingEarly() {
+        // 500 warmup steps and 9,500 of decay: from step 10,000 on the value is the final 1e-5.
+        Schedule s = Schedules.warmupCosine(0.01, 500, 9_500, 1e-5);
+        assertThat(GraphEvaluator.horizon(s.expression())).isEqualTo(10_000);
+        assertThat(s.graphOpCount()).isEqualTo(2); // min(step, 10000), gather
+        long[] steps = {0, 1, 499, 500, 5_250, 9_999, 10_000, 10_001, Integer.MAX_VALUE};
+        double[] graph = org.sched4j.Nd4jBackends.graph(s, steps, DataType.DOUBLE);
+        for (int i = 0; i < steps.length; i++) {
+            long t = steps[i];
+            double expected = t < 500 ? 0.01 * t / 500
+                    : t < 10_000 ? 1e-5 + (0.01 - 1e-5) * (1 + Math.cos(Math.PI * (t - 500) / 9_500)) / 2 : 1e-5;
+            assertThat(graph[i]).as("step " + t).isCloseTo(expected, within(1e-9 * expected));
+        }
+        // Multistep: the last milestone is the horizon. Exponential decay never stops changing: the formula.
+        assertThat(GraphEvaluator.horizon(Schedules.multiStep(0.1, 0.5, 30, 80).expression())).isEqualTo(80);
+        Schedule exponential = Schedules.exponential(0.1, 0.96, 1000, false);
+        assertThat(GraphEvaluator.horizon(exponential.expression())).isEqualTo(-1);
+        assertThat(exponential.graphOpCount()).isEqualTo(exponential.graphFormulaOpCount()).isGreaterThan(2);
+        // A horizon past AUTO_TABLE_ENTRIES keeps the formula too.
+        Schedule longCosine = Schedules.cosine(0.1, 0, GraphEvaluator.AUTO_TABLE_ENTRIES);
+        assertThat(GraphEvaluator.horizon(longCosine.expression())).isEqualTo(-1);
+        assertThat(GraphEvaluator.horizon(Schedules.cosine(0.1, 0, GraphEvaluator.AUTO_TABLE_ENTRIES - 1)
+                .expression())).isEqualTo(GraphEvaluator.AUTO_TABLE_ENTRIES - 1);
     }
 
     @Test
@@ -88,8 +119,8 @@ class GraphSizeTest {
         RealExpr a = Schedule.parse(COSINE).expression();
         RealExpr b = Schedule.parse(COSINE).expression();
         assertThat(a).isNotSameAs(b).isEqualTo(b);
-        int one = GraphEvaluator.opCount(a, DataType.DOUBLE);
-        assertThat(GraphEvaluator.opCount(Ex.add(a, b), DataType.DOUBLE)).isEqualTo(one + 1);
+        int one = GraphEvaluator.formulaOpCount(a, DataType.DOUBLE);
+        assertThat(GraphEvaluator.formulaOpCount(Ex.add(a, b), DataType.DOUBLE)).isEqualTo(one + 1);
     }
 
     @Test
