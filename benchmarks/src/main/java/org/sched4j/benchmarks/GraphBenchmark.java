@@ -12,6 +12,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -24,16 +26,21 @@ import org.sched4j.samediff.optim.GraphTraining;
 import org.sched4j.schedule.Schedule;
 
 /**
- * The schedule as SameDiff ops: {@code sd.output} of the warmup + cosine subgraph on a scalar step against a
- * one-op graph on a scalar (SameDiff's fixed cost per call), and one in-graph training iteration of a small
- * MLP (Adam) with a fixed rate against the same iteration with the in-graph schedule.
+ * The schedule as SameDiff ops: {@code sd.output} of the warmup + cosine subgraph on a scalar step (as {@code
+ * toGraph} builds it: a table gather, since the schedule is constant after 100,000 steps; and as the formula)
+ * against a one-op graph on a scalar (SameDiff's fixed cost per call), and one in-graph training iteration of
+ * a small MLP (Adam) with a fixed rate against the same iteration with the in-graph schedule.
+ *
+ * <p>The training steps are sampled one by one and scored by their median (see {@code Ratios}): their
+ * garbage-collection pauses make the mean move by more than the schedule costs. The forks use the parallel
+ * collector with a small young generation: many short pauses instead of G1's rare long ones.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 5)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xmn128m", "-XX:+UseParallelGC"})
 public class GraphBenchmark {
     static final Schedule SCHEDULE = Schedules.warmupCosine(0.01, 1_000, 99_000, 0.0);
     static final int BATCH = 32;
@@ -41,8 +48,10 @@ public class GraphBenchmark {
 
     SameDiff oneOpGraph;
     SameDiff scheduleGraph;
+    SameDiff formulaGraph;
     String oneOpOutput;
     String scheduleOutput;
+    String formulaOutput;
     INDArray[] scalars;
     INDArray[] steps;
     int next;
@@ -61,6 +70,9 @@ public class GraphBenchmark {
         scheduleGraph = SameDiff.create();
         SDVariable step = scheduleGraph.placeHolder("step", DataType.INT64);
         scheduleOutput = SCHEDULE.toGraph(scheduleGraph, step, DataType.FLOAT).name();
+        formulaGraph = SameDiff.create();
+        formulaOutput = SCHEDULE.toGraphFormula(formulaGraph, formulaGraph.placeHolder("step", DataType.INT64),
+                DataType.FLOAT).name();
 
         Random r = new Random(3);
         scalars = new INDArray[16];
@@ -69,10 +81,13 @@ public class GraphBenchmark {
             long s = r.nextInt(100_000);
             scalars[i] = Nd4j.scalar((float) s);
             steps[i] = Nd4j.scalar(s);
-            double got = scheduleGraph.output(Map.of("step", steps[i]), scheduleOutput).get(scheduleOutput).getDouble(0);
             double expected = SCHEDULE.value(s);
-            if (!(Math.abs(got - expected) <= 2e-6 * Math.abs(expected) + 1e-12)) {
-                throw new IllegalStateException("graph differs from valueAt at step " + s);
+            for (SameDiff g : new SameDiff[] {scheduleGraph, formulaGraph}) {
+                String out = g == scheduleGraph ? scheduleOutput : formulaOutput;
+                double got = g.output(Map.of("step", steps[i]), out).get(out).getDouble(0);
+                if (!(Math.abs(got - expected) <= 2e-6 * Math.abs(expected) + 1e-12)) {
+                    throw new IllegalStateException("graph differs from valueAt at step " + s);
+                }
             }
         }
 
@@ -92,6 +107,7 @@ public class GraphBenchmark {
         if (++calls % 1024 == 0) {
             oneOpGraph.getSessions().clear();
             scheduleGraph.getSessions().clear();
+            formulaGraph.getSessions().clear();
         }
         return next;
     }
@@ -106,15 +122,49 @@ public class GraphBenchmark {
         return scheduleGraph.output(Map.of("step", steps[nextIndex()]), scheduleOutput).get(scheduleOutput);
     }
 
+    /** The same schedule as the formula's ops ({@code toGraphFormula}): what {@code toGraph} avoids. */
     @Benchmark
+    public INDArray scheduleFormula() {
+        return formulaGraph.output(Map.of("step", steps[nextIndex()]), formulaOutput).get(formulaOutput);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 10, time = 2)
     public long trainStep() {
         fixed.step(batch);
         return fixed.globalStep().get();
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 10, time = 2)
     public long trainStepWithSchedule() {
         scheduled.step(batch);
         return scheduled.globalStep().get();
+    }
+
+    /**
+     * The two training steps side by side: one thread steps the fixed-rate graph while the other steps the
+     * scheduled one, in one JVM, so both meet the same collections and JIT state (the two methods above run
+     * in different forks).
+     */
+    @Benchmark
+    @Group("pairedTraining")
+    @GroupThreads(1)
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 10, time = 2)
+    public long pairedTrainStep() {
+        return trainStep();
+    }
+
+    /** The other half of {@link #pairedTrainStep}. */
+    @Benchmark
+    @Group("pairedTraining")
+    @GroupThreads(1)
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 10, time = 2)
+    public long pairedTrainStepWithSchedule() {
+        return trainStepWithSchedule();
     }
 }

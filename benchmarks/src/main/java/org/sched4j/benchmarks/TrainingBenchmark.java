@@ -20,6 +20,9 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -32,15 +35,23 @@ import org.sched4j.catalog.Schedules;
 /**
  * One {@code MultiLayerNetwork.fit} minibatch on Iris-sized data (150 examples, 4 features, 3 classes), the
  * Adam learning rate from DL4J's {@code FixedSchedule} against our warmup + cosine: what the schedule costs a
- * DL4J training step. Iterations are 5 s long: a DL4J step's garbage collection (its arrays' off-heap memory
- * is released through reference processing) comes in pauses of tens of milliseconds.
+ * DL4J training step.
+ *
+ * <p>A DL4J step's garbage collection (its arrays' off-heap memory is released through reference processing)
+ * comes in pauses of tens to hundreds of milliseconds, so each step is sampled and scored by its median (see
+ * {@code Ratios}), the forks use the parallel collector with a small young generation (many short pauses;
+ * G1 stalled whole 2 s windows at 10-80 ms per step), and the warmup runs 20 s: a step still takes 2-6 ms
+ * for the first 10 s while the JIT compiles DL4J. Each iteration starts from a full collection: without it
+ * the steps slow down by up to 40% as the old generation fills with arrays awaiting release, then recover
+ * at the next full collection, and the two methods (measured in different forks) meet that sawtooth at
+ * different phases.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 5)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 20, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xmn128m", "-XX:+UseParallelGC"})
 public class TrainingBenchmark {
     static final int EXAMPLES = 150;
 
@@ -78,6 +89,12 @@ public class TrainingBenchmark {
         return net;
     }
 
+    /** Every iteration starts from the same heap: see the class comment. */
+    @Setup(Level.Iteration)
+    public void collect() {
+        System.gc();
+    }
+
     @Benchmark
     public double fixedSchedule() {
         fixed.fit(data);
@@ -88,5 +105,25 @@ public class TrainingBenchmark {
     public double sched4jSchedule() {
         scheduled.fit(data);
         return scheduled.score();
+    }
+
+    /**
+     * The same two steps measured side by side: one thread fits the fixed-rate network while the other fits
+     * ours, in one JVM, so both meet the same collections and the same JIT state (the methods above run in
+     * different forks, which differ from each other by up to 40%).
+     */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public double pairedFixed() {
+        return fixedSchedule();
+    }
+
+    /** The other half of {@link #pairedFixed}. */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public double pairedSched4j() {
+        return sched4jSchedule();
     }
 }
