@@ -14,8 +14,8 @@ import org.sched4j.expr.IntExpr;
 import org.sched4j.expr.RealExpr;
 
 /**
- * Lowers an expression tree onto {@link VectorOps}: the one interpreter shared by the table (eager ND4J)
- * and graph (SameDiff) evaluators.
+ * Lowers an expression tree onto {@link VectorOps}: the one interpreter shared by the table (Java arrays,
+ * block by block) and graph (SameDiff) evaluators.
  *
  * <p>Every backend value is made once: a node is lowered once, and two nodes computing the same primitive
  * on the same operands (equal constants, a sub-tree repeated inside a composite, the floor division that

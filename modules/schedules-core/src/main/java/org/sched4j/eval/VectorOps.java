@@ -5,12 +5,13 @@ import org.sched4j.expr.CompareOp;
 import org.sched4j.expr.UnaryOp;
 
 /**
- * The vector primitives an expression tree lowers to. Implemented once for eager ND4J arrays (the table
- * evaluator) and once for SameDiff variables (the graph evaluator), so both share one lowering.
+ * The vector primitives an expression tree lowers to. Implemented once for Java arrays over a block of steps
+ * (the table evaluator's {@link ColumnOps}) and once for SameDiff variables (the graph evaluator), so both
+ * share one lowering.
  *
  * <p>Integer values are INT64, reals DOUBLE, conditions BOOL; constants are rank-0 and broadcast.
  *
- * @param <V> the vector type: {@code INDArray} or {@code SDVariable}
+ * @param <V> the vector type: {@code Column} or {@code SDVariable}
  */
 public interface VectorOps<V> {
     /** The INT64 step vector (or scalar) being evaluated. */
