@@ -183,12 +183,12 @@ abstract non-sealed class RealColumn extends Column {
             @Override
             void fill(double[] out, int n) {
                 if (b instanceof Const k) {
-                    withConstant(op, a.values(), k.value, out, n);
+                    RealLoops.withConstant(op, a.values(), k.value, out, n);
                 } else if (a instanceof Const k && op != BinaryOp.POW && op != BinaryOp.FLOOR_DIV
                         && op != BinaryOp.FLOOR_MOD) {
-                    constantWith(op, k.value, b.values(), out, n);
+                    RealLoops.constantWith(op, k.value, b.values(), out, n);
                 } else {
-                    elementwise(op, a.values(), b.values(), out, n);
+                    RealLoops.elementwise(op, a.values(), b.values(), out, n);
                 }
             }
 
@@ -197,99 +197,6 @@ abstract non-sealed class RealColumn extends Column {
                 return op.apply(a.at(j), b.at(j));
             }
         };
-    }
-
-    /** {@code op(x[j], y[j])}: one loop per operator, so the JIT vectorizes the arithmetic ones. */
-    private static void elementwise(BinaryOp op, double[] x, double[] y, double[] out, int n) {
-        switch (op) {
-            case ADD:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] + y[j];
-                }
-                break;
-            case SUB:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] - y[j];
-                }
-                break;
-            case MUL:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] * y[j];
-                }
-                break;
-            case DIV:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] / y[j];
-                }
-                break;
-            default:
-                for (int j = 0; j < n; j++) {
-                    out[j] = op.apply(x[j], y[j]);
-                }
-                break;
-        }
-    }
-
-    /** {@code op(x[j], k)}. */
-    private static void withConstant(BinaryOp op, double[] x, double k, double[] out, int n) {
-        switch (op) {
-            case ADD:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] + k;
-                }
-                break;
-            case SUB:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] - k;
-                }
-                break;
-            case MUL:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] * k;
-                }
-                break;
-            case DIV:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] / k;
-                }
-                break;
-            default:
-                for (int j = 0; j < n; j++) {
-                    out[j] = op.apply(x[j], k);
-                }
-                break;
-        }
-    }
-
-    /** {@code op(k, y[j])} for an operator other than POW, FLOOR_DIV and FLOOR_MOD. */
-    private static void constantWith(BinaryOp op, double k, double[] y, double[] out, int n) {
-        switch (op) {
-            case ADD:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k + y[j];
-                }
-                break;
-            case SUB:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k - y[j];
-                }
-                break;
-            case MUL:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k * y[j];
-                }
-                break;
-            case DIV:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k / y[j];
-                }
-                break;
-            default:
-                for (int j = 0; j < n; j++) {
-                    out[j] = op.apply(k, y[j]);
-                }
-                break;
-        }
     }
 
     /** {@code op(x)} with {@link UnaryOp#apply}'s semantics. */
