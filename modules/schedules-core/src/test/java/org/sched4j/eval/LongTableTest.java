@@ -62,6 +62,37 @@ class LongTableTest {
     }
 
     @Test
+    void viewsAndHalfPrecisionGoThroughTheHeapAndLeaveTheRestAlone() {
+        // A view with an offset, a strided view and a HALF vector cannot take direct writes: they are
+        // filled through heap chunks and one assign each, and what lies outside the view keeps its value.
+        Schedule s = Schedules.warmupCosine(0.1, 1_000, 99_000, 0.0);
+        int count = 150_000;
+        INDArray big = Nd4j.valueArrayOf(new long[] {count + 20}, -1.0, DataType.DOUBLE);
+        INDArray view = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(10, 10 + count));
+        assertThat(s.table(7, view)).isSameAs(view);
+        Close.assertClose("view", scalar(s, 7, count), view.toDoubleVector(), 7, Close.DOUBLE);
+        assertThat(big.getDouble(9)).isEqualTo(-1.0);
+        assertThat(big.getDouble(10 + count)).isEqualTo(-1.0);
+
+        INDArray matrix = Nd4j.valueArrayOf(new long[] {count, 2}, -1.0, DataType.FLOAT);
+        INDArray column = matrix.getColumn(1);
+        s.table(0, column);
+        Close.assertClose("strided column", scalar(s, 0, count), column.castTo(DataType.DOUBLE).toDoubleVector(), 0,
+                Close.FLOAT);
+        assertThat(matrix.getColumn(0).minNumber().doubleValue()).isEqualTo(-1.0);
+        assertThat(matrix.getColumn(0).maxNumber().doubleValue()).isEqualTo(-1.0);
+
+        INDArray half = s.table(0, 5_000, DataType.HALF);
+        assertThat(half.dataType()).isEqualTo(DataType.HALF);
+        double[] values = half.castTo(DataType.DOUBLE).toDoubleVector();
+        double[] expected = scalar(s, 0, 5_000);
+        for (int t = 0; t < values.length; t++) {
+            assertThat(values[t]).as("step " + t).isCloseTo(expected[t],
+                    org.assertj.core.data.Offset.offset(1e-3 * expected[t] + 1e-7));
+        }
+    }
+
+    @Test
     void preallocatedTablesAreValidated() {
         Schedule s = Schedules.constant(0.5);
         assertThatThrownBy(() -> s.table(0, (INDArray) null)).isInstanceOf(IllegalArgumentException.class)
