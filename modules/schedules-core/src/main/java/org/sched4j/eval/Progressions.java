@@ -90,19 +90,17 @@ final class Progressions {
             // cos(x0 + jk) = c0 cos jk - s0 sin jk;  sin(x0 + jk) = c0 sin jk + s0 cos jk
             double p = cos ? c0 : s0;
             double q = cos ? -s0 : c0;
-            double[] first = cosJk;
-            double[] second = sinJk;
             switch (m.length) {
                 case 0:
                     for (int j = 0; j < n; j++) {
-                        out[j] = p * first[j] + q * second[j];
+                        out[j] = p * cosJk[j] + q * sinJk[j];
                     }
                     break;
                 case 1: {
                     double m0 = m[0];
                     double a0 = a[0];
                     for (int j = 0; j < n; j++) {
-                        out[j] = (p * first[j] + q * second[j]) * m0 + a0;
+                        out[j] = (p * cosJk[j] + q * sinJk[j]) * m0 + a0;
                     }
                     break;
                 }
@@ -112,13 +110,13 @@ final class Progressions {
                     double m1 = m[1];
                     double a1 = a[1];
                     for (int j = 0; j < n; j++) {
-                        out[j] = ((p * first[j] + q * second[j]) * m0 + a0) * m1 + a1;
+                        out[j] = ((p * cosJk[j] + q * sinJk[j]) * m0 + a0) * m1 + a1;
                     }
                     break;
                 }
                 default:
                     for (int j = 0; j < n; j++) {
-                        out[j] = p * first[j] + q * second[j];
+                        out[j] = p * cosJk[j] + q * sinJk[j];
                     }
                     MappedColumn.map(out, out, n, m, a);
                     break;

@@ -151,11 +151,10 @@ abstract non-sealed class RealColumn extends Column {
                 return mapped;
             }
         }
+        // Ops with one constant operand other than a division by it are mapped columns by now.
         double slope = Double.NaN;
         if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && a.isAffine() && b.isAffine()) {
             slope = op == BinaryOp.ADD ? a.slope + b.slope : a.slope - b.slope;
-        } else if (op == BinaryOp.MUL && (a instanceof Const || b instanceof Const)) {
-            slope = a instanceof Const c ? c.value * b.slope : a.slope * ((Const) b).value;
         } else if (op == BinaryOp.DIV && b instanceof Const c) {
             slope = a.slope / c.value;
         }
@@ -168,15 +167,8 @@ abstract non-sealed class RealColumn extends Column {
                 if (!isAffine()) {
                     return Double.POSITIVE_INFINITY;
                 }
-                double carried;
-                if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
-                    carried = a.deviation() + b.deviation();
-                } else if (op == BinaryOp.MUL) {
-                    carried = a instanceof Const c ? Math.abs(c.value) * b.deviation()
-                            : Math.abs(((Const) b).value) * a.deviation();
-                } else {
-                    carried = a.deviation() / Math.abs(((Const) b).value);
-                }
+                double carried = op == BinaryOp.DIV ? a.deviation() / Math.abs(((Const) b).value)
+                        : a.deviation() + b.deviation();
                 return carried + ownRounding();
             }
 

@@ -41,24 +41,9 @@ final class RealLoops {
         }
     }
 
-    /** {@code op(x[j], k)}. */
+    /** {@code op(x[j], k)} for an operator other than ADD, SUB and MUL (those are {@link MappedColumn}s). */
     static void withConstant(BinaryOp op, double[] x, double k, double[] out, int n) {
         switch (op) {
-            case ADD:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] + k;
-                }
-                break;
-            case SUB:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] - k;
-                }
-                break;
-            case MUL:
-                for (int j = 0; j < n; j++) {
-                    out[j] = x[j] * k;
-                }
-                break;
             case DIV:
                 for (int j = 0; j < n; j++) {
                     out[j] = x[j] / k;
@@ -72,24 +57,9 @@ final class RealLoops {
         }
     }
 
-    /** {@code op(k, y[j])} for an operator other than POW, FLOOR_DIV and FLOOR_MOD. */
+    /** {@code op(k, y[j])} for DIV, MIN or MAX (ADD, SUB and MUL are {@link MappedColumn}s). */
     static void constantWith(BinaryOp op, double k, double[] y, double[] out, int n) {
         switch (op) {
-            case ADD:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k + y[j];
-                }
-                break;
-            case SUB:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k - y[j];
-                }
-                break;
-            case MUL:
-                for (int j = 0; j < n; j++) {
-                    out[j] = k * y[j];
-                }
-                break;
             case DIV:
                 for (int j = 0; j < n; j++) {
                     out[j] = k / y[j];

@@ -126,13 +126,36 @@ public final class TableEvaluator {
     private static void fillRange(RealExpr expr, long start, long count, Supplier<TableSink> sinks) {
         List<Piece> pieces = new ArrayList<>();
         split(expr, start, start + count - 1, pieces);
-        long total = 0;
+        TableSink constants = sinks.get();
+        List<Piece> varying = new ArrayList<>();
         for (Piece p : pieces) {
             if (p.e() instanceof RealExpr.Const c) {
-                sinks.get().fill(p.lo() - start, p.hi() - p.lo() + 1, c.value());
+                constants.fill(p.lo() - start, p.hi() - p.lo() + 1, c.value());
             } else {
-                total += p.hi() - p.lo() + 1;
+                varying.add(p);
             }
+        }
+        List<List<Piece>> work = shares(varying);
+        List<ForkJoinTask<?>> forked = new ArrayList<>();
+        for (List<Piece> w : work.subList(Math.min(1, work.size()), work.size())) {
+            forked.add(ForkJoinTask.adapt(() -> compute(w, start, sinks.get())).fork());
+        }
+        if (!work.isEmpty()) {
+            compute(work.get(0), start, sinks.get());
+        }
+        for (int i = forked.size() - 1; i >= 0; i--) {
+            forked.get(i).join();
+        }
+    }
+
+    /**
+     * The pieces' steps cut, in order, into equal shares: one per thread of the common pool and the caller,
+     * each at least {@link #TASK} steps (a piece may be cut between two shares).
+     */
+    private static List<List<Piece>> shares(List<Piece> pieces) {
+        long total = 0;
+        for (Piece p : pieces) {
+            total += p.hi() - p.lo() + 1;
         }
         int shares = (int) Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, total / TASK));
         long perShare = (total + shares - 1) / shares;
@@ -140,7 +163,7 @@ public final class TableEvaluator {
         List<Piece> share = new ArrayList<>();
         long room = perShare;
         for (Piece p : pieces) {
-            for (long lo = p.lo(); !(p.e() instanceof RealExpr.Const) && lo <= p.hi(); ) {
+            for (long lo = p.lo(); lo <= p.hi(); ) {
                 long hi = Math.min(p.hi(), lo + room - 1);
                 share.add(new Piece(p.e(), lo, hi));
                 room -= hi - lo + 1;
@@ -155,16 +178,7 @@ public final class TableEvaluator {
         if (!share.isEmpty()) {
             work.add(share);
         }
-        List<ForkJoinTask<?>> forked = new ArrayList<>();
-        for (List<Piece> w : work.subList(Math.min(1, work.size()), work.size())) {
-            forked.add(ForkJoinTask.adapt(() -> compute(w, start, sinks.get())).fork());
-        }
-        if (!work.isEmpty()) {
-            compute(work.get(0), start, sinks.get());
-        }
-        for (int i = forked.size() - 1; i >= 0; i--) {
-            forked.get(i).join();
-        }
+        return work;
     }
 
     /** Narrows {@code expr} to steps {@code lo..hi} and halves the run until each part is one piece. */
