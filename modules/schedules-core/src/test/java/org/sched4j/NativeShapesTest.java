@@ -1,8 +1,8 @@
 package org.sched4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.sched4j.SpecRejection.rejects;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sched4j.catalog.Schedules;
 import org.sched4j.schedule.Schedule;
-import org.sched4j.spec.SpecException;
 
 /** The catalogue's shapes against values worked by hand from their formulas. */
 class NativeShapesTest {
@@ -50,14 +49,6 @@ class NativeShapesTest {
         double graph = sd.output(Map.of("step", Nd4j.createFromArray(step, step + 1)), out.name()).get(out.name())
                 .getDouble(0);
         assertThat(graph).as("momentum graph at %d", step).isCloseTo(expected, within(1e-12));
-    }
-
-    private static void rejects(String json, String field, String ruleFragment) {
-        assertThatThrownBy(() -> Schedule.parse(json)).isInstanceOf(SpecException.class)
-                .satisfies(e -> {
-                    assertThat(((SpecException) e).field()).isEqualTo(field);
-                    assertThat(((SpecException) e).rule()).contains(ruleFragment);
-                });
     }
 
     @Test

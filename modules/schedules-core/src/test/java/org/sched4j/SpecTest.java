@@ -2,6 +2,7 @@ package org.sched4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sched4j.SpecRejection.rejects;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,17 +62,6 @@ class SpecTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(in.readObject()).isEqualTo(s);
         }
-    }
-
-    private static void rejects(String json, String field, String ruleFragment) {
-        assertThatThrownBy(() -> Schedule.parse(json))
-                .isInstanceOf(SpecException.class)
-                .satisfies(e -> {
-                    SpecException se = (SpecException) e;
-                    assertThat(se.field()).isEqualTo(field);
-                    assertThat(se.rule()).contains(ruleFragment);
-                    assertThat(se.getMessage()).startsWith(field + ": ");
-                });
     }
 
     @Test

@@ -1,14 +1,13 @@
 package org.sched4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.sched4j.SpecRejection.rejects;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.sched4j.dialect.torch.Torch;
 import org.sched4j.schedule.Schedule;
-import org.sched4j.spec.SpecException;
 
 /**
  * The torch ConstantLR, PolynomialLR, CosineAnnealingWarmRestarts, CyclicLR and OneCycleLR types against
@@ -16,14 +15,6 @@ import org.sched4j.spec.SpecException;
  */
 class TorchCyclicTest {
     private static final double TOL = 1e-12;
-
-    private static void rejects(String json, String field, String ruleFragment) {
-        assertThatThrownBy(() -> Schedule.parse(json)).isInstanceOf(SpecException.class)
-                .satisfies(e -> {
-                    assertThat(((SpecException) e).field()).isEqualTo(field);
-                    assertThat(((SpecException) e).rule()).contains(ruleFragment);
-                });
-    }
 
     @Test
     void constantLRDefaultsAndZeroIterations() {
