@@ -93,56 +93,64 @@ final class PiecewiseSchedules {
         }
     }
 
+    /**
+     * A one-cycle schedule: piecewise interpolation from {@code peak_value / div_factor} through the scales
+     * its subclass places (which also checks them), linear or cosine.
+     */
+    abstract static class Onecycle extends OptaxSchedule {
+        private final boolean cosine;
+
+        Onecycle(String function, String summary, boolean cosine, Param... params) {
+            super(function, summary, params);
+            this.cosine = cosine;
+        }
+
+        /** The boundaries and scales of the cycle, checked as Optax checks them. */
+        abstract SortedMap<Long, Double> scales(Args a);
+
+        @Override
+        public void check(Args a) {
+            scales(a);
+        }
+
+        @Override
+        RealExpr value(Args a, IntExpr t) {
+            return OptaxShapes.piecewiseInterpolate(cosine, a.real("peak_value") / a.real("div_factor"), scales(a), t);
+        }
+    }
+
     /** {@code optax.linear_onecycle_schedule}: three linear phases ending at int(pct_start*T), int(pct_final*T), T. */
-    static final class LinearOnecycle extends OptaxSchedule {
+    static final class LinearOnecycle extends Onecycle {
         LinearOnecycle() {
             super("linear_onecycle_schedule", "linear from peak_value / div_factor up to peak_value, back down, "
-                    + "then to that / final_div_factor", ONECYCLE_STEPS, PEAK_VALUE, PCT_START,
+                    + "then to that / final_div_factor", false, ONECYCLE_STEPS, PEAK_VALUE, PCT_START,
                     Param.real("pct_final").optional(0.85), DIV_FACTOR, FINAL_DIV_FACTOR);
         }
 
-        private static SortedMap<Long, Double> scales(Args a) {
+        @Override
+        SortedMap<Long, Double> scales(Args a) {
             double div = a.real("div_factor");
             return new OnecycleScales(a).at("pct_start", a.real("pct_start"), "div_factor", div)
                     .at("pct_final", a.real("pct_final"), "div_factor", 1.0 / div)
                     .at(a.integer("transition_steps"), "final_div_factor", 1.0 / a.real("final_div_factor"))
                     .scales();
         }
-
-        @Override
-        public void check(Args a) {
-            scales(a);
-        }
-
-        @Override
-        RealExpr value(Args a, IntExpr t) {
-            return OptaxShapes.piecewiseInterpolate(false, a.real("peak_value") / a.real("div_factor"), scales(a), t);
-        }
     }
 
     /** {@code optax.cosine_onecycle_schedule}: cosine up to peak_value at int(pct_start*T), then down at T. */
-    static final class CosineOnecycle extends OptaxSchedule {
+    static final class CosineOnecycle extends Onecycle {
         CosineOnecycle() {
             super("cosine_onecycle_schedule", "cosine from peak_value / div_factor up to peak_value, then down to "
-                    + "that / (div_factor * final_div_factor)", ONECYCLE_STEPS, PEAK_VALUE, PCT_START, DIV_FACTOR,
-                    FINAL_DIV_FACTOR);
+                    + "that / (div_factor * final_div_factor)", true, ONECYCLE_STEPS, PEAK_VALUE, PCT_START,
+                    DIV_FACTOR, FINAL_DIV_FACTOR);
         }
 
-        private static SortedMap<Long, Double> scales(Args a) {
+        @Override
+        SortedMap<Long, Double> scales(Args a) {
             double div = a.real("div_factor");
             return new OnecycleScales(a).at("pct_start", a.real("pct_start"), "div_factor", div)
                     .at(a.integer("transition_steps"), "final_div_factor", 1.0 / (div * a.real("final_div_factor")))
                     .scales();
-        }
-
-        @Override
-        public void check(Args a) {
-            scales(a);
-        }
-
-        @Override
-        RealExpr value(Args a, IntExpr t) {
-            return OptaxShapes.piecewiseInterpolate(true, a.real("peak_value") / a.real("div_factor"), scales(a), t);
         }
     }
 }
