@@ -204,7 +204,6 @@ public final class TableEvaluator {
                 sink.write(from - origin, values.values(), n);
             }
         }
-        sink.flush();
     }
 
     /** Whether an expression still changes piece within a run: a select, a clamp or a milestone count. */

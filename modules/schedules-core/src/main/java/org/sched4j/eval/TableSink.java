@@ -1,5 +1,7 @@
 package org.sched4j.eval;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -11,22 +13,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Where a table's blocks go: straight into the memory of a contiguous FLOAT or DOUBLE vector on the CPU
- * backend (one per filling thread, each with its own staging chunk), or into a heap chunk that is then
- * assigned into any other vector.
+ * backend (one sink per filling thread), or into a heap array that is then assigned into any other vector.
  */
 abstract class TableSink {
-    /** Values per native copy: one JNI call per 64 KiB of float32. */
-    private static final int CHUNK = 1 << 14;
+    /** Elements per NIO window onto native memory: a window's size in bytes must fit an {@code int}. */
+    static final long WINDOW = 1L << 28;
 
     /** Writes {@code n} values at {@code index} (relative to the sink's first element). */
     abstract void write(long index, double[] values, int n);
 
     /** Writes {@code value} into {@code n} elements from {@code index}. */
     abstract void fill(long index, long n, double value);
-
-    /** Copies what is still staged. */
-    void flush() {
-    }
 
     /** Whether {@link #direct} can write into {@code out}: the CPU backend, a whole contiguous vector. */
     static boolean directlyWritable(INDArray out) {
@@ -35,36 +32,41 @@ abstract class TableSink {
                 && out.offset() == 0 && out.data().length() == out.length() && out.elementWiseStride() == 1;
     }
 
-    /** A sink writing into {@code out}'s native memory; {@link #directlyWritable} must hold. */
+    /**
+     * A sink writing into {@code out}'s native memory through direct NIO buffers (a bulk put is a memory copy
+     * the JIT emits inline, where a JavaCPP put is a JNI call); {@link #directlyWritable} must hold.
+     */
     static TableSink direct(INDArray out) {
         Pointer address = out.data().addressPointer();
+        long length = out.length();
         if (out.dataType() == DataType.FLOAT) {
             FloatPointer p = new FloatPointer(address);
-            float[] staged = new float[CHUNK];
-            return new Staged(CHUNK, out) {
+            float[] converted = new float[Block.SIZE];
+            return new Windowed<FloatBuffer>(out, length) {
                 @Override
-                void stage(int at, double[] values, int n) {
-                    for (int j = 0; j < n; j++) {
-                        staged[at + j] = (float) values[j];
-                    }
+                FloatBuffer open(long from, long n) {
+                    return p.position(from).limit(from + n).asBuffer();
                 }
 
                 @Override
-                void copy(long index, int n) {
-                    p.position(index).put(staged, 0, n);
+                void put(FloatBuffer window, int at, double[] values, int n) {
+                    for (int j = 0; j < n; j++) {
+                        converted[j] = (float) values[j];
+                    }
+                    window.put(at, converted, 0, n);
                 }
             };
         }
         DoublePointer p = new DoublePointer(address);
-        return new TableSink() {
+        return new Windowed<DoubleBuffer>(out, length) {
             @Override
-            void write(long index, double[] values, int n) {
-                p.position(index).put(values, 0, n);
+            DoubleBuffer open(long from, long n) {
+                return p.position(from).limit(from + n).asBuffer();
             }
 
             @Override
-            void fill(long index, long n, double value) {
-                out.get(NDArrayIndex.interval(index, index + n)).assign(value);
+            void put(DoubleBuffer window, int at, double[] values, int n) {
+                window.put(at, values, 0, n);
             }
         };
     }
@@ -84,45 +86,41 @@ abstract class TableSink {
         };
     }
 
-    /** Converts blocks into a chunk and copies the chunk when full or not contiguous with the next block. */
-    private abstract static class Staged extends TableSink {
-        private final int capacity;
+    /**
+     * Writes blocks (at most {@link Block#SIZE} values each) through a buffer over {@link #WINDOW} elements of
+     * the output from the first block written, opening the next window when a block falls outside.
+     */
+    private abstract static class Windowed<B> extends TableSink {
         private final INDArray out;
-        private long first = -1;
-        private int size;
+        private final long length;
+        private B window;
+        private long first;
+        private long end;
 
-        Staged(int capacity, INDArray out) {
-            this.capacity = capacity;
+        Windowed(INDArray out, long length) {
             this.out = out;
+            this.length = length;
+        }
+
+        /** A buffer over elements {@code from .. from + n - 1} of the output. */
+        abstract B open(long from, long n);
+
+        /** Writes {@code n} values at {@code at} within {@code window}. */
+        abstract void put(B window, int at, double[] values, int n);
+
+        @Override
+        void write(long index, double[] values, int n) {
+            if (window == null || index < first || index + n > end) {
+                first = index;
+                end = Math.min(length, index + WINDOW);
+                window = open(first, end - first);
+            }
+            put(window, (int) (index - first), values, n);
         }
 
         @Override
         void fill(long index, long n, double value) {
             out.get(NDArrayIndex.interval(index, index + n)).assign(value);
-        }
-
-        abstract void stage(int at, double[] values, int n);
-
-        abstract void copy(long index, int n);
-
-        @Override
-        void write(long index, double[] values, int n) {
-            if (size > 0 && (index != first + size || size + n > capacity)) {
-                flush();
-            }
-            if (size == 0) {
-                first = index;
-            }
-            stage(size, values, n);
-            size += n;
-        }
-
-        @Override
-        void flush() {
-            if (size > 0) {
-                copy(first, size);
-                size = 0;
-            }
         }
     }
 }
