@@ -28,7 +28,8 @@ import org.sched4j.schedule.Schedule;
 /**
  * The schedule as SameDiff ops: {@code sd.output} of the warmup + cosine subgraph on a scalar step (as {@code
  * toGraph} builds it: a table gather, since the schedule is constant after 100,000 steps; and as the formula)
- * against a one-op graph on a scalar (SameDiff's fixed cost per call), and one in-graph training iteration of
+ * against a one-op graph on a scalar (SameDiff's fixed cost per call), with two bounds beside them (two
+ * scalar ops, and the table's gather alone), and one in-graph training iteration of
  * a small MLP (Adam) with a fixed rate against the same iteration with the in-graph schedule.
  *
  * <p>The training steps are sampled one by one and scored by their median (see {@code Ratios}): their
@@ -47,9 +48,13 @@ public class GraphBenchmark {
     static final int HIDDEN = 64;
 
     SameDiff oneOpGraph;
+    SameDiff twoOpsGraph;
+    SameDiff gatherGraph;
     SameDiff scheduleGraph;
     SameDiff formulaGraph;
     String oneOpOutput;
+    String twoOpsOutput;
+    String gatherOutput;
     String scheduleOutput;
     String formulaOutput;
     INDArray[] scalars;
@@ -66,6 +71,11 @@ public class GraphBenchmark {
         oneOpGraph = SameDiff.create();
         SDVariable x = oneOpGraph.placeHolder("x", DataType.FLOAT);
         oneOpOutput = x.add("out", 1.0).name();
+        twoOpsGraph = SameDiff.create();
+        twoOpsOutput = twoOpsGraph.placeHolder("x", DataType.FLOAT).add(1.0).add("out", 1.0).name();
+        gatherGraph = SameDiff.create();
+        gatherOutput = gatherGraph.gather(gatherGraph.constant(SCHEDULE.table(0, 100_001, DataType.FLOAT)),
+                gatherGraph.placeHolder("step", DataType.INT64), 0).name();
 
         scheduleGraph = SameDiff.create();
         SDVariable step = scheduleGraph.placeHolder("step", DataType.INT64);
@@ -106,6 +116,8 @@ public class GraphBenchmark {
         next = (next + 1) & 15;
         if (++calls % 1024 == 0) {
             oneOpGraph.getSessions().clear();
+            twoOpsGraph.getSessions().clear();
+            gatherGraph.getSessions().clear();
             scheduleGraph.getSessions().clear();
             formulaGraph.getSessions().clear();
         }
@@ -120,6 +132,24 @@ public class GraphBenchmark {
     @Benchmark
     public INDArray schedule() {
         return scheduleGraph.output(Map.of("step", steps[nextIndex()]), scheduleOutput).get(scheduleOutput);
+    }
+
+    /**
+     * A bound, no target: two of SameDiff's cheapest ops (scalar adds, as in {@link #oneOp}) chained. A
+     * schedule that clamps its step and then reads a value needs at least two ops.
+     */
+    @Benchmark
+    public INDArray twoOps() {
+        return twoOpsGraph.output(Map.of("x", scalars[nextIndex()]), twoOpsOutput).get(twoOpsOutput);
+    }
+
+    /**
+     * A bound, no target: the table lookup alone, one {@code gather} from the schedule's 100,001 values at a
+     * step known to be in range (what {@link #schedule} does after clamping the step).
+     */
+    @Benchmark
+    public INDArray gatherOnly() {
+        return gatherGraph.output(Map.of("step", steps[nextIndex()]), gatherOutput).get(gatherOutput);
     }
 
     /** The same schedule as the formula's ops ({@code toGraphFormula}): what {@code toGraph} avoids. */

@@ -105,9 +105,17 @@ public final class Ratios {
                 "ScalarBenchmark.sched4j[piecewise10k]", false, 20.0));
         ratios.add(new Ratio("table: sched4jTable / fillFloor", "TableBenchmark.sched4jTable",
                 "TableBenchmark.fillFloor", true, 3.0));
+        ratios.add(new Ratio("table: fusedLoop / fillFloor (bound, no target)", "TableBenchmark.fusedLoop",
+                "TableBenchmark.fillFloor", true, Double.NaN));
+        ratios.add(new Ratio("table: sched4jTable / fusedLoop (no target)", "TableBenchmark.sched4jTable",
+                "TableBenchmark.fusedLoop", true, Double.NaN));
         ratios.add(new Ratio("table: scalarLoop / sched4jTable (speed-up)", "TableBenchmark.scalarLoop",
                 "TableBenchmark.sched4jTable", false, 10.0));
         ratios.add(new Ratio("graph: schedule / oneOp", "GraphBenchmark.schedule", "GraphBenchmark.oneOp", true, 2.0));
+        ratios.add(new Ratio("graph: twoOps / oneOp (bound, no target)", "GraphBenchmark.twoOps",
+                "GraphBenchmark.oneOp", true, Double.NaN));
+        ratios.add(new Ratio("graph: gatherOnly / oneOp (bound, no target)", "GraphBenchmark.gatherOnly",
+                "GraphBenchmark.oneOp", true, Double.NaN));
         ratios.add(new Ratio("graph: scheduleFormula / oneOp (no target)", "GraphBenchmark.scheduleFormula",
                 "GraphBenchmark.oneOp", true, Double.NaN));
         ratios.add(new Ratio("graph: trainStepWithSchedule / trainStep", "GraphBenchmark.trainStepWithSchedule",

@@ -21,7 +21,8 @@ import org.sched4j.schedule.Schedule;
  * A whole schedule as one float32 table of 10,000,000 steps (a 1,000-step linear warmup, then cosine decay to
  * 0), each written into a preallocated array: our vectorized table, against the scalar loop a user writes
  * without it and the memory-bandwidth floor
- * (one constant assigned into a preallocated array of the same size).
+ * (one constant assigned into a preallocated array of the same size), with a hand-fused loop for this one
+ * schedule beside them as a bound.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,8 @@ public class TableBenchmark {
     float[] values;
     INDArray table;
     INDArray floor;
+    FusedCosineLoop fused;
+    INDArray fusedTable;
 
     @Setup
     public void setUp() {
@@ -47,6 +50,17 @@ public class TableBenchmark {
         floor = Nd4j.createUninitialized(DataType.FLOAT, STEPS);
         table = Nd4j.createUninitialized(DataType.FLOAT, STEPS);
         schedule.table(0, table);
+        fused = new FusedCosineLoop(PEAK, WARMUP_STEPS, STEPS - WARMUP_STEPS);
+        fusedTable = fused.fill(Nd4j.createUninitialized(DataType.FLOAT, STEPS));
+        // valueAt's own error near the end of the decay: 1 + cos(θ) loses its digits as cos(θ) nears -1, an
+        // absolute error of about peak * 2^-53 (the fused loop's cos²(θ/2) does not)
+        double absolute = 4 * PEAK * Math.ulp(1.0);
+        for (int i = 0; i < STEPS; i++) {
+            double expected = schedule.valueAt(i, 0);
+            if (!(Math.abs(fusedTable.getFloat(i) - expected) <= 2e-6 * Math.abs(expected) + absolute)) {
+                throw new IllegalStateException("the fused loop differs from valueAt at step " + i);
+            }
+        }
         for (int i : new int[] {0, 1, 999, 1000, 1001, STEPS / 2, STEPS - 1}) {
             double expected = schedule.valueAt(i, 0);
             double got = table.getDouble(i);
@@ -70,6 +84,15 @@ public class TableBenchmark {
             out[i] = (float) s.valueAt(i, 0);
         }
         return out;
+    }
+
+    /**
+     * A bound, no target: the loop written by hand for this one schedule ({@link FusedCosineLoop}), what the
+     * table evaluator would cost with nothing to work out.
+     */
+    @Benchmark
+    public INDArray fusedLoop() {
+        return fused.fill(fusedTable);
     }
 
     @Benchmark

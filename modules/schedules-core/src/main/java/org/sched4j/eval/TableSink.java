@@ -37,12 +37,17 @@ abstract class TableSink {
      * the JIT emits inline, where a JavaCPP put is a JNI call); {@link #directlyWritable} must hold.
      */
     static TableSink direct(INDArray out) {
+        return direct(out, WINDOW);
+    }
+
+    /** {@link #direct} with windows of {@code window} elements (at least {@link Block#SIZE}). */
+    static TableSink direct(INDArray out, long window) {
         Pointer address = out.data().addressPointer();
         long length = out.length();
         if (out.dataType() == DataType.FLOAT) {
             FloatPointer p = new FloatPointer(address);
             float[] converted = new float[Block.SIZE];
-            return new Windowed<FloatBuffer>(out, length) {
+            return new Windowed<FloatBuffer>(out, length, window) {
                 @Override
                 FloatBuffer open(long from, long n) {
                     return p.position(from).limit(from + n).asBuffer();
@@ -58,7 +63,7 @@ abstract class TableSink {
             };
         }
         DoublePointer p = new DoublePointer(address);
-        return new Windowed<DoubleBuffer>(out, length) {
+        return new Windowed<DoubleBuffer>(out, length, window) {
             @Override
             DoubleBuffer open(long from, long n) {
                 return p.position(from).limit(from + n).asBuffer();
@@ -87,19 +92,21 @@ abstract class TableSink {
     }
 
     /**
-     * Writes blocks (at most {@link Block#SIZE} values each) through a buffer over {@link #WINDOW} elements of
-     * the output from the first block written, opening the next window when a block falls outside.
+     * Writes blocks (at most {@link Block#SIZE} values each) through a buffer over a window of the output from
+     * the first block written, opening the next window when a block falls outside.
      */
     private abstract static class Windowed<B> extends TableSink {
         private final INDArray out;
         private final long length;
+        private final long size;
         private B window;
         private long first;
         private long end;
 
-        Windowed(INDArray out, long length) {
+        Windowed(INDArray out, long length, long size) {
             this.out = out;
             this.length = length;
+            this.size = size;
         }
 
         /** A buffer over elements {@code from .. from + n - 1} of the output. */
@@ -112,7 +119,7 @@ abstract class TableSink {
         void write(long index, double[] values, int n) {
             if (window == null || index < first || index + n > end) {
                 first = index;
-                end = Math.min(length, index + WINDOW);
+                end = Math.min(length, index + size);
                 window = open(first, end - first);
             }
             put(window, (int) (index - first), values, n);

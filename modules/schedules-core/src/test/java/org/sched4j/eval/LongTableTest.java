@@ -47,6 +47,30 @@ class LongTableTest {
     }
 
     @Test
+    void directSinkOpensANewWindowForEveryBlockOutsideTheCurrentOne() {
+        // windows of 1,000 elements; blocks of 512 written out of order, some straddling a window's end
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray out = Nd4j.zeros(type, 3_000);
+            TableSink sink = TableSink.direct(out, 1_000);
+            double[] block = new double[Block.SIZE];
+            long[] starts = {0, 512, 2_400, 900, 1_800, 1_300, 1_888};
+            for (long at : starts) {
+                int n = (int) Math.min(Block.SIZE, 3_000 - at);
+                for (int j = 0; j < n; j++) {
+                    block[j] = at + j + 0.5;
+                }
+                sink.write(at, block, n);
+            }
+            sink.fill(2_912, 30, -1.0);
+            double[] got = out.castTo(DataType.DOUBLE).toDoubleVector();
+            for (int i = 0; i < 3_000; i++) {
+                double expected = i >= 2_942 ? 0.0 : i >= 2_912 ? -1.0 : i + 0.5;
+                assertThat(got[i]).as(type + " element " + i).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void warmupCosinePiecesHaveTheirHandWorkedValues() {
         // linear 0 -> 0.1 over 1000 steps, then 0.1 * (1 + cos(pi * (t - 1000) / 99000)) / 2, then 0.
         Schedule s = Schedules.warmupCosine(0.1, 1_000, 99_000, 0.0);
