@@ -16,9 +16,21 @@ final class Block {
         }
     }
 
+    /** The relative error a {@link Progressions} reduction may add to a value computed over this block. */
+    final double budget;
     long start;
     int length;
     int stamp;
+
+    /** A block for values kept in double ({@link Progressions#DOUBLE_BUDGET}). */
+    Block() {
+        this(Progressions.DOUBLE_BUDGET);
+    }
+
+    /** A block whose reductions may add a relative error up to {@code budget}. */
+    Block(double budget) {
+        this.budget = budget;
+    }
 
     /** Moves to the block of {@code length} steps from {@code start}: every column is stale. */
     void moveTo(long start, int length) {

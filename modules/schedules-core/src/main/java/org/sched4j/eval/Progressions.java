@@ -1,5 +1,6 @@
 package org.sched4j.eval;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.sched4j.expr.UnaryOp;
 
 /**
@@ -11,16 +12,22 @@ import org.sched4j.expr.UnaryOp;
  * <p>These differ from the scalar evaluator's per-step {@code Math} calls by a few ulp, so each block
  * first bounds its error (the argument's {@link RealColumn#deviation()}, the rounding of {@code jk} and of
  * the reduction itself) and uses the reduction only where that bound, relative to the values it
- * produces, is under {@link #BUDGET}, 1/100 of the double tolerance. A relative bound needs the values
+ * produces, is under the block's budget: 1/100 of the tolerance of the type the values are returned in
+ * ({@link #budget}). A relative bound needs the values
  * away from 0, and so do {@code 1 - cos}, {@code 1 + cos} and {@code 1 - exp} built from them: a cosine or
  * sine is reduced only where {@code |sin|} and {@code |cos|} stay at least {@code m} over the block (the
- * bound must be under {@code BUDGET * m^2}), an exponential only where its argument keeps one sign and
- * {@code |x| >= bound / BUDGET}. Elsewhere (about 1% of a cosine decay's steps) the block calls
- * {@code Math} per step.
+ * bound must be under {@code budget * m^2}), an exponential only where its argument keeps one sign and
+ * {@code |x| >= bound / budget}. Elsewhere (for a double table about 1.3% of a cosine decay's steps, for a
+ * float32 one 0.03%) the block calls {@code Math} per step.
  */
 final class Progressions {
-    /** The largest relative error a reduced block may add: 1/100 of the 1e-9 double tolerance. */
-    static final double BUDGET = 1e-11;
+    /** The largest relative error a reduced block may add to doubles: 1/100 of the 1e-9 double tolerance. */
+    static final double DOUBLE_BUDGET = 1e-11;
+    /**
+     * The same for values returned in float32 or narrower: 1/100 of the 2e-6 float32 tolerance, still under a
+     * third of float32's own rounding (2^-24 relative).
+     */
+    static final double FLOAT_BUDGET = 2e-8;
     /** The reduction's own rounding: the anchor and table values (1 ulp each), two products and a sum. */
     private static final double OWN = 8 * 0x1p-53;
     private static final double HALF_PI = Math.PI / 2;
@@ -28,6 +35,11 @@ final class Progressions {
     private static final double MAX_SPAN = 700;
 
     private Progressions() {
+    }
+
+    /** The budget for values returned as {@code type}. */
+    static double budget(DataType type) {
+        return type == DataType.DOUBLE ? DOUBLE_BUDGET : FLOAT_BUDGET;
     }
 
     /** {@code cos x} or {@code sin x} of an affine column. */
@@ -77,7 +89,7 @@ final class Progressions {
             double s1 = s0 * cosJk[n - 1] + c0 * sinJk[n - 1];
             double margin = Math.min(Math.min(Math.abs(c0), Math.abs(s0)), Math.min(Math.abs(c1), Math.abs(s1)));
             double bound = x.deviation() + Math.abs((n - 1) * k) * 0x1p-53 + OWN;
-            if (Math.floor(x0 / HALF_PI) != Math.floor(x1 / HALF_PI) || bound > BUDGET * margin * margin) {
+            if (Math.floor(x0 / HALF_PI) != Math.floor(x1 / HALF_PI) || bound > x.block.budget * margin * margin) {
                 double[] v = x.values();
                 for (int j = 0; j < n; j++) {
                     out[j] = op.apply(v[j]);
@@ -164,7 +176,7 @@ final class Progressions {
                 double bound = x.deviation() * scale + span * 0x1p-53 + OWN;
                 double smallest = Math.min(Math.abs(x0), Math.abs(x1)) * scale;
                 if (Math.signum(x0) == Math.signum(x1) && span <= MAX_SPAN && normal(p0) && normal(p1)
-                        && bound <= BUDGET * Math.min(1, smallest)) {
+                        && bound <= x.block.budget * Math.min(1, smallest)) {
                     for (int j = 0; j < n; j++) {
                         out[j] = p0 * factors[j];
                     }

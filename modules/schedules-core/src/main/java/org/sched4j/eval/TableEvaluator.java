@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +36,7 @@ public final class TableEvaluator {
     public static final long MAX_STEP = 1L << 53;
     /** Runs no longer than this are not split further: the piece's select is cheaper than more pieces. */
     static final long MIN_PIECE = 1L << 12;
-    /** The fewest steps a thread is given: shorter tables are computed on the calling thread. */
+    /** Steps a thread takes at a time: tables of at most this many are computed on the calling thread. */
     static final long TASK = 1L << 16;
     /** Steps staged on the heap at a time where the output cannot be written directly. */
     static final int HEAP_CHUNK = 1 << 20;
@@ -51,7 +52,8 @@ public final class TableEvaluator {
 
     /**
      * Values of {@code expr} at steps {@code start .. start + count - 1}, computed in double and returned as
-     * {@code dataType}.
+     * {@code dataType}: within 1e-11 relative of the scalar evaluator's before that rounding for DOUBLE, within
+     * 2e-8 (1/100 of the float32 tolerance) for narrower types.
      *
      * @throws IllegalArgumentException if {@code start < 0}, {@code count < 0}, the range passes 2^53 or
      *     {@code dataType} is not a floating type
@@ -87,13 +89,14 @@ public final class TableEvaluator {
             return out;
         }
         INDArray flat = out.rank() == 1 ? out : Nd4j.createUninitialized(out.dataType(), count);
+        double budget = Progressions.budget(out.dataType());
         if (TableSink.directlyWritable(flat)) {
-            fillRange(expr, start, count, () -> TableSink.direct(flat));
+            fillRange(expr, start, count, budget, () -> TableSink.direct(flat));
         } else {
             double[] chunk = new double[(int) Math.min(count, HEAP_CHUNK)];
             for (long from = 0; from < count; from += chunk.length) {
                 int n = (int) Math.min(chunk.length, count - from);
-                fillRange(expr, start + from, n, () -> TableSink.heap(chunk));
+                fillRange(expr, start + from, n, budget, () -> TableSink.heap(chunk));
                 INDArray staged = Nd4j.createFromArray(chunk);
                 flat.get(NDArrayIndex.interval(from, from + n))
                         .assign(n == chunk.length ? staged : staged.get(NDArrayIndex.interval(0, n)));
@@ -120,10 +123,11 @@ public final class TableEvaluator {
 
     /**
      * Steps {@code start .. start + count - 1} into the sinks (element 0 is step {@code start}): constant
-     * pieces by one fill; the other steps cut into equal shares, one per thread of the common pool and the
-     * caller (at least {@link #TASK} steps each), each share with its own lowerings and sink.
+     * pieces by one fill; the other steps cut into chunks of {@link #TASK} steps that the caller and the common
+     * pool's threads take in turn, each thread with its own sink.
      */
-    private static void fillRange(RealExpr expr, long start, long count, Supplier<TableSink> sinks) {
+    private static void fillRange(RealExpr expr, long start, long count, double budget,
+            Supplier<TableSink> sinks) {
         List<Piece> pieces = new ArrayList<>();
         split(expr, start, start + count - 1, pieces);
         TableSink constants = sinks.get();
@@ -135,50 +139,53 @@ public final class TableEvaluator {
                 varying.add(p);
             }
         }
-        List<List<Piece>> work = shares(varying);
-        List<ForkJoinTask<?>> forked = new ArrayList<>();
-        for (List<Piece> w : work.subList(Math.min(1, work.size()), work.size())) {
-            forked.add(ForkJoinTask.adapt(() -> compute(w, start, sinks.get())).fork());
+        List<Piece> chunks = chunks(varying);
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> drain(chunks, next, start, budget, sinks.get());
+        List<ForkJoinTask<?>> helpers = new ArrayList<>();
+        for (int i = Math.min(ForkJoinPool.getCommonPoolParallelism(), chunks.size() - 1); i > 0; i--) {
+            helpers.add(ForkJoinTask.adapt(drain).fork());
         }
-        if (!work.isEmpty()) {
-            compute(work.get(0), start, sinks.get());
-        }
-        for (int i = forked.size() - 1; i >= 0; i--) {
-            forked.get(i).join();
+        drain.run();
+        for (int i = helpers.size() - 1; i >= 0; i--) {
+            helpers.get(i).join();
         }
     }
 
-    /**
-     * The pieces' steps cut, in order, into equal shares: one per thread of the common pool and the caller,
-     * each at least {@link #TASK} steps (a piece may be cut between two shares).
-     */
-    private static List<List<Piece>> shares(List<Piece> pieces) {
-        long total = 0;
+    /** The pieces cut, in order, into chunks of at most {@link #TASK} steps. */
+    private static List<Piece> chunks(List<Piece> pieces) {
+        List<Piece> chunks = new ArrayList<>();
         for (Piece p : pieces) {
-            total += p.hi() - p.lo() + 1;
-        }
-        int shares = (int) Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, total / TASK));
-        long perShare = (total + shares - 1) / shares;
-        List<List<Piece>> work = new ArrayList<>();
-        List<Piece> share = new ArrayList<>();
-        long room = perShare;
-        for (Piece p : pieces) {
-            for (long lo = p.lo(); lo <= p.hi(); ) {
-                long hi = Math.min(p.hi(), lo + room - 1);
-                share.add(new Piece(p.e(), lo, hi));
-                room -= hi - lo + 1;
-                lo = hi + 1;
-                if (room == 0) {
-                    work.add(share);
-                    share = new ArrayList<>();
-                    room = perShare;
-                }
+            for (long lo = p.lo(); lo <= p.hi(); lo += TASK) {
+                chunks.add(new Piece(p.e(), lo, Math.min(p.hi(), lo + TASK - 1)));
             }
         }
-        if (!share.isEmpty()) {
-            work.add(share);
+        return chunks;
+    }
+
+    /**
+     * Takes the next chunk until none is left, so a thread that starts late (on this 2-vCPU machine a parked
+     * pool thread sometimes wakes milliseconds after the fork) takes only what is left. Each piece is lowered
+     * onto columns once per thread (their reductions within {@code budget}, see {@link Progressions}), then
+     * computed block by block into the sink.
+     */
+    private static void drain(List<Piece> chunks, AtomicInteger next, long origin, double budget, TableSink sink) {
+        RealExpr lowered = null;
+        Block block = null;
+        RealColumn values = null;
+        for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+            Piece chunk = chunks.get(i);
+            if (chunk.e() != lowered) {
+                lowered = chunk.e();
+                block = new Block(budget);
+                values = (RealColumn) new VectorLowering<>(new ColumnOps(block)).lower(lowered);
+            }
+            for (long from = chunk.lo(); from <= chunk.hi(); from += Block.SIZE) {
+                int n = (int) Math.min(Block.SIZE, chunk.hi() - from + 1);
+                block.moveTo(from, n);
+                sink.write(from - origin, values.values(), n);
+            }
         }
-        return work;
     }
 
     /** Narrows {@code expr} to steps {@code lo..hi} and halves the run until each part is one piece. */
@@ -190,19 +197,6 @@ public final class TableEvaluator {
             long mid = lo + (hi - lo) / 2;
             split(e, lo, mid, out);
             split(e, mid + 1, hi, out);
-        }
-    }
-
-    /** One share: each of its pieces lowered onto columns, then computed block by block into the sink. */
-    private static void compute(List<Piece> share, long origin, TableSink sink) {
-        for (Piece piece : share) {
-            Block block = new Block();
-            RealColumn values = (RealColumn) new VectorLowering<>(new ColumnOps(block)).lower(piece.e());
-            for (long from = piece.lo(); from <= piece.hi(); from += Block.SIZE) {
-                int n = (int) Math.min(Block.SIZE, piece.hi() - from + 1);
-                block.moveTo(from, n);
-                sink.write(from - origin, values.values(), n);
-            }
         }
     }
 

@@ -70,6 +70,28 @@ class ColumnReductionTest {
     }
 
     @Test
+    void float32BlocksReduceCloserToAnAxisWithinTheirOwnBudget() {
+        // theta = pi * t / 1e6 over t in [1e6 - 1511, 1e6 - 1000]: |sin theta| in [0.0031, 0.0048], so the
+        // double budget needs 1e-11 * 0.0031^2 = 1e-16 of a ~1e-15 bound (Math per step), the float32 budget
+        // 2e-8 * 0.0031^2 = 2e-13 (the rotation)
+        for (Block block : new Block[] {new Block(), new Block(Progressions.budget(DataType.FLOAT))}) {
+            RealColumn x = RealColumn.binary(BinaryOp.MUL, RealColumn.toReal(LongColumn.step(block)),
+                    RealColumn.constant(block, Math.PI / 1e6));
+            RealColumn cos = RealColumn.unary(UnaryOp.COS, x);
+            block.moveTo(1_000_000 - 1_000 - Block.SIZE + 1, Block.SIZE);
+            boolean float32 = block.budget == 2e-8;
+            int differing = compare("cos, budget " + block.budget, cos, x, Math::cos, float32 ? 2e-8 : 0);
+            assertThat(differing).as("steps not computed by Math, budget " + block.budget)
+                    .matches(d -> float32 ? d > 0 : d == 0);
+            for (int j = 0; j < Block.SIZE; j++) {
+                double expected = 1 + Math.cos(x.compute(j));
+                assertThat(Math.abs(1 + cos.values()[j] - expected)).as("1 + cos at " + j)
+                        .isLessThanOrEqualTo(2e-8 * expected);
+            }
+        }
+    }
+
+    @Test
     void exponentialsAndPowersByProducts() {
         Block block = new Block();
         int reduced = 0;
