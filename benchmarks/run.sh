@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH suite: bash benchmarks/run.sh [quick|full] [extra JMH arguments...]
 #   quick  one fork, short warmup and measurement (a few minutes): a smoke check of the ratios
-#   full   the classes' own settings: 2 forks x 10 measured iterations (about 25 minutes on 2 cores)
+#   full   the classes' own settings: 2 forks x 10 measured iterations (about 36 minutes on 2 cores)
 # Builds benchmarks/target/benchmarks.jar first if it is missing (add -Pcuda to MAVEN_ARGS for the GPU
 # backend); results go to benchmarks/results/<mode>-<time>.{json,txt}.
 set -euo pipefail

@@ -258,7 +258,12 @@ public final class Schedule implements ISchedule, SpecWritable {
 
     // ---- evaluator 2: table ----
 
-    /** Values at steps {@code start .. start + count - 1} as one ND4J array of {@code dataType}. */
+    /**
+     * Values at steps {@code start .. start + count - 1} as one ND4J array of {@code dataType}, computed in
+     * double with {@link #value}'s arithmetic, except that a cosine, sine, exponential or power of the step
+     * may come from a per-block reduction within 1e-11 relative of {@code Math}'s (2e-8 when {@code dataType}
+     * is float32 or narrower, 1/100 of its tolerance).
+     */
     public INDArray table(long start, long count, DataType dataType) {
         return TableEvaluator.table(stepFunction("table"), start, count, dataType);
     }
