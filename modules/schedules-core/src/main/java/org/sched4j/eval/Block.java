@@ -22,11 +22,6 @@ final class Block {
     int length;
     int stamp;
 
-    /** A block for values kept in double ({@link Progressions#DOUBLE_BUDGET}). */
-    Block() {
-        this(Progressions.DOUBLE_BUDGET);
-    }
-
     /** A block whose reductions may add a relative error up to {@code budget}. */
     Block(double budget) {
         this.budget = budget;

@@ -124,29 +124,28 @@ public final class TableEvaluator {
     /**
      * Steps {@code start .. start + count - 1} into the sinks (element 0 is step {@code start}): constant
      * pieces by one fill; the other steps cut into chunks of {@link #TASK} steps that the caller and the common
-     * pool's threads take in turn, each thread with its own sink.
+     * pool's threads take in turn, each thread with its own sink (the caller's also takes the constant fills).
      */
     private static void fillRange(RealExpr expr, long start, long count, double budget,
             Supplier<TableSink> sinks) {
         List<Piece> pieces = new ArrayList<>();
         split(expr, start, start + count - 1, pieces);
-        TableSink constants = sinks.get();
+        TableSink own = sinks.get();
         List<Piece> varying = new ArrayList<>();
         for (Piece p : pieces) {
             if (p.e() instanceof RealExpr.Const c) {
-                constants.fill(p.lo() - start, p.hi() - p.lo() + 1, c.value());
+                own.fill(p.lo() - start, p.hi() - p.lo() + 1, c.value());
             } else {
                 varying.add(p);
             }
         }
         List<Piece> chunks = chunks(varying);
         AtomicInteger next = new AtomicInteger();
-        Runnable drain = () -> drain(chunks, next, start, budget, sinks.get());
         List<ForkJoinTask<?>> helpers = new ArrayList<>();
         for (int i = Math.min(ForkJoinPool.getCommonPoolParallelism(), chunks.size() - 1); i > 0; i--) {
-            helpers.add(ForkJoinTask.adapt(drain).fork());
+            helpers.add(ForkJoinTask.adapt(() -> drain(chunks, next, start, budget, sinks.get())).fork());
         }
-        drain.run();
+        drain(chunks, next, start, budget, own);
         for (int i = helpers.size() - 1; i >= 0; i--) {
             helpers.get(i).join();
         }

@@ -43,11 +43,10 @@ abstract class TableSink {
     /** {@link #direct} with windows of {@code window} elements (at least {@link Block#SIZE}). */
     static TableSink direct(INDArray out, long window) {
         Pointer address = out.data().addressPointer();
-        long length = out.length();
         if (out.dataType() == DataType.FLOAT) {
             FloatPointer p = new FloatPointer(address);
             float[] converted = new float[Block.SIZE];
-            return new Windowed<FloatBuffer>(out, length, window) {
+            return new Windowed<FloatBuffer>(out, window) {
                 @Override
                 FloatBuffer open(long from, long n) {
                     return p.position(from).limit(from + n).asBuffer();
@@ -63,7 +62,7 @@ abstract class TableSink {
             };
         }
         DoublePointer p = new DoublePointer(address);
-        return new Windowed<DoubleBuffer>(out, length, window) {
+        return new Windowed<DoubleBuffer>(out, window) {
             @Override
             DoubleBuffer open(long from, long n) {
                 return p.position(from).limit(from + n).asBuffer();
@@ -103,9 +102,9 @@ abstract class TableSink {
         private long first;
         private long end;
 
-        Windowed(INDArray out, long length, long size) {
+        Windowed(INDArray out, long size) {
             this.out = out;
-            this.length = length;
+            this.length = out.length();
             this.size = size;
         }
 

@@ -40,7 +40,7 @@ class ColumnReductionTest {
 
     @Test
     void cosinesAndSinesByAngleAdditionStayWithinTheBudget() {
-        Block block = new Block();
+        Block block = new Block(Progressions.budget(DataType.DOUBLE));
         for (double k : new double[] {Math.PI / 1e6, 1e-3, -2e-4}) {
             RealColumn x = affine(block, k, 0.3);
             RealColumn cos = RealColumn.unary(UnaryOp.COS, x);
@@ -58,7 +58,7 @@ class ColumnReductionTest {
 
     @Test
     void blocksNearAnAxisCallMathForEveryStep() {
-        Block block = new Block();
+        Block block = new Block(Progressions.budget(DataType.DOUBLE));
         // theta = pi * t / 1e6 reaches pi at t = 1e6, where 1 + cos(theta) -> 0 and cancels every digit.
         RealColumn x = RealColumn.binary(BinaryOp.MUL, RealColumn.toReal(LongColumn.step(block)),
                 RealColumn.constant(block, Math.PI / 1e6));
@@ -74,7 +74,7 @@ class ColumnReductionTest {
         // theta = pi * t / 1e6 over t in [1e6 - 1511, 1e6 - 1000]: |sin theta| in [0.0031, 0.0048], so the
         // double budget needs 1e-11 * 0.0031^2 = 1e-16 of a ~1e-15 bound (Math per step), the float32 budget
         // 2e-8 * 0.0031^2 = 2e-13 (the rotation)
-        for (Block block : new Block[] {new Block(), new Block(Progressions.budget(DataType.FLOAT))}) {
+        for (Block block : new Block[] {new Block(Progressions.budget(DataType.DOUBLE)), new Block(Progressions.budget(DataType.FLOAT))}) {
             RealColumn x = RealColumn.binary(BinaryOp.MUL, RealColumn.toReal(LongColumn.step(block)),
                     RealColumn.constant(block, Math.PI / 1e6));
             RealColumn cos = RealColumn.unary(UnaryOp.COS, x);
@@ -93,7 +93,7 @@ class ColumnReductionTest {
 
     @Test
     void exponentialsAndPowersByProducts() {
-        Block block = new Block();
+        Block block = new Block(Progressions.budget(DataType.DOUBLE));
         int reduced = 0;
         // A decay over thousands of steps, and one over 2^40 steps seen near its end.
         for (double[] slopeAndStart : new double[][] {{-1e-3, 0}, {-1e-3, 100_000}, {-1e-3, 500_000},
@@ -115,7 +115,7 @@ class ColumnReductionTest {
 
     @Test
     void mappedOpsAreTheOpsBitForBit() {
-        Block block = new Block();
+        Block block = new Block(Progressions.budget(DataType.DOUBLE));
         double[] specials = {0.0, -0.0, 1.5, -2.25, Double.MIN_VALUE, -Double.MAX_VALUE, Double.NaN,
             Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-310};
         RealColumn x = new RealColumn(block) {
