@@ -44,6 +44,8 @@ public final class Schedule implements ISchedule, SpecWritable {
     private final transient Args args;
     private final transient Unit unit;
     private final transient long stepsPerEpoch;
+    /** Whether {@link #valueAt} reads DL4J's iteration counter (else its epoch counter). */
+    private final transient boolean readsIterations;
     private final transient Definition definition;
     /**
      * The compiled value and momentum functions, built on first use: a composite's children, a plateau's
@@ -61,6 +63,7 @@ public final class Schedule implements ISchedule, SpecWritable {
         this.args = args;
         this.unit = unit;
         this.stepsPerEpoch = stepsPerEpoch;
+        this.readsIterations = unit == Unit.ITERATION || stepsPerEpoch > 0;
         this.definition = define(Ex.step());
     }
 
@@ -208,13 +211,16 @@ public final class Schedule implements ISchedule, SpecWritable {
      */
     @Override
     public double valueAt(int iteration, int epoch) {
-        boolean iterations = unit == Unit.ITERATION || stepsPerEpoch > 0;
-        int step = iterations ? iteration : epoch;
+        int step = readsIterations ? iteration : epoch;
         if (step < 0) {
-            throw new IllegalArgumentException((iterations ? "iteration" : "epoch")
-                    + ": must be >= 0 (got " + step + ")");
+            throw negativeCounter(step);
         }
         return scalar().applyAsDouble(step);
+    }
+
+    private IllegalArgumentException negativeCounter(int step) {
+        return new IllegalArgumentException((readsIterations ? "iteration" : "epoch") + ": must be >= 0 (got "
+                + step + ")");
     }
 
     /** The value at a step (in this schedule's unit), in double precision. */
