@@ -1,6 +1,7 @@
 package org.sched4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,6 +31,22 @@ class EpochUnitsTest {
         assertThat(s.toJson()).contains("\"unit\":\"epoch\",\"steps_per_epoch\":10");
         assertThat(Schedules.step(1, 2, 0.5).inEpochsOf(10)).isEqualTo(s);
         assertThat(s.withUnit(Unit.ITERATION).stepsPerEpoch()).isZero();
+    }
+
+    @Test
+    void aNegativeCounterIsRefusedNamingTheCounterValueAtReads() {
+        String step = "{\"type\":\"step\",\"initial\":1,\"step_size\":2,\"gamma\":0.5";
+        Schedule iterations = Schedule.parse(step + "}");
+        Schedule epochs = Schedule.parse(step + ",\"unit\":\"epoch\"}");
+        Schedule epochsOfTen = Schedule.parse(step + ",\"unit\":\"epoch\",\"steps_per_epoch\":10}");
+        assertThatThrownBy(() -> iterations.valueAt(-1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("iteration: must be >= 0 (got -1)");
+        assertThatThrownBy(() -> epochs.valueAt(0, -2)).hasMessage("epoch: must be >= 0 (got -2)");
+        assertThatThrownBy(() -> epochsOfTen.valueAt(-3, 5)).hasMessage("iteration: must be >= 0 (got -3)");
+        // the counter not read may be anything
+        assertThat(iterations.valueAt(2, -7)).isEqualTo(0.5);
+        assertThat(epochs.valueAt(-7, 2)).isEqualTo(0.5);
+        assertThat(epochsOfTen.valueAt(20, -7)).isEqualTo(0.5);
     }
 
     @Test
