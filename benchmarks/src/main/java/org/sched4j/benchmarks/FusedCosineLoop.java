@@ -8,9 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A bound for {@link TableBenchmark}: the one loop a person would write by hand for exactly the benchmark's
- * schedule (linear warmup, then {@code peak * cos²(θ/2)} with the cosines by angle addition), fused into one
- * pass per 512 steps, on the same two threads taking 64K-step chunks in turn, written into the array's
- * memory the way the table evaluator writes. It knows the schedule in advance; the evaluator has to work it out from the definition.
+ * schedule (linear warmup, then {@code peak * cos²(θ/2)} with the cosines by angle addition in float32, as
+ * the values are float32), fused into one pass per 512 steps, on the same two threads taking 64K-step chunks
+ * in turn, written into the array's memory the way the table evaluator writes. It knows the schedule in
+ * advance; the evaluator has to work it out from the definition.
  */
 final class FusedCosineLoop {
     private static final int BLOCK = 512;
@@ -19,8 +20,8 @@ final class FusedCosineLoop {
     private final double peak;
     private final long warmup;
     private final double halfAngle;
-    private final double[] cos = new double[BLOCK];
-    private final double[] sin = new double[BLOCK];
+    private final float[] cos = new float[BLOCK];
+    private final float[] sin = new float[BLOCK];
 
     /** The values of a {@code warmup}-step linear warmup to {@code peak}, then a cosine decay to 0. */
     FusedCosineLoop(double peak, long warmup, long decay) {
@@ -28,8 +29,8 @@ final class FusedCosineLoop {
         this.warmup = warmup;
         this.halfAngle = Math.PI / (2.0 * decay);
         for (int j = 0; j < BLOCK; j++) {
-            cos[j] = Math.cos(halfAngle * j);
-            sin[j] = Math.sin(halfAngle * j);
+            cos[j] = (float) Math.cos(halfAngle * j);
+            sin[j] = (float) Math.sin(halfAngle * j);
         }
     }
 
@@ -62,11 +63,12 @@ final class FusedCosineLoop {
                 }
             } else {
                 double angle = halfAngle * (s - warmup);
-                double c0 = Math.cos(angle);
-                double s0 = Math.sin(angle);
+                float c0 = (float) Math.cos(angle);
+                float s0 = (float) Math.sin(angle);
+                float p = (float) peak;
                 for (int j = 0; j < n; j++) {
-                    double c = c0 * cos[j] - s0 * sin[j];
-                    block[j] = (float) (peak * c * c);
+                    float c = c0 * cos[j] - s0 * sin[j];
+                    block[j] = p * c * c;
                 }
             }
             window.put((int) s, block, 0, n);

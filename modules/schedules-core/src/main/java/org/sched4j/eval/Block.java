@@ -5,8 +5,8 @@ package org.sched4j.eval;
  * {@link #start}. Columns keep one array each and refill it when the block moves on ({@link #stamp}).
  */
 final class Block {
-    /** Steps per block: a column's array (4 KiB in double) stays in L1 while the next op reads it. */
-    static final int SIZE = 512;
+    /** Steps per block: a column's array (8 KiB in double) stays in L1 while the next op reads it. */
+    static final int SIZE = 1024;
     /** 0, 1, 2, ... as doubles: an affine column is {@code first + IOTA[j] * stride}. */
     static final double[] IOTA = new double[SIZE];
 

@@ -16,12 +16,31 @@ final class MappedColumn extends RealColumn {
     private final RealColumn base;
     private final double[] m;
     private final double[] a;
+    /** The column under every mapped column of this chain, and all their ops from it outwards. */
+    private final RealColumn root;
+    private final double[] allM;
+    private final double[] allA;
 
     private MappedColumn(RealColumn base, double[] m, double[] a, double slope) {
         super(base.block, slope);
         this.base = base;
         this.m = m;
         this.a = a;
+        if (base instanceof MappedColumn inner) {
+            root = inner.root;
+            allM = concat(inner.allM, m);
+            allA = concat(inner.allA, a);
+        } else {
+            root = base;
+            allM = m;
+            allA = a;
+        }
+    }
+
+    private static double[] concat(double[] x, double[] y) {
+        double[] both = Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, both, x.length, y.length);
+        return both;
     }
 
     /**
@@ -67,6 +86,14 @@ final class MappedColumn extends RealColumn {
             r.fillMapped(out, n, m, a);
         } else {
             map(base.values(), out, n, m, a);
+        }
+    }
+
+    /** Over a reduced column, the whole chain in float32 where its bound allows; else the doubles rounded. */
+    @Override
+    void fillFloats(float[] out, int n) {
+        if (!(root instanceof Progressions.Progression p && p.mappedFloats(out, n, allM, allA))) {
+            super.fillFloats(out, n);
         }
     }
 

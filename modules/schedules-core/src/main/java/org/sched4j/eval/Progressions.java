@@ -33,6 +33,8 @@ final class Progressions {
     private static final double HALF_PI = Math.PI / 2;
     /** The widest exponent range a block may span, so the tabulated factors neither overflow nor vanish. */
     private static final double MAX_SPAN = 700;
+    /** Float32's unit roundoff. */
+    private static final double FLOAT_ROUNDING = 0x1p-24;
 
     private Progressions() {
     }
@@ -44,37 +46,152 @@ final class Progressions {
 
     /** {@code cos x} or {@code sin x} of an affine column. */
     static RealColumn trig(UnaryOp op, RealColumn x) {
-        double k = x.slope;
-        double[] cosJk = new double[Block.SIZE];
-        double[] sinJk = new double[Block.SIZE];
-        for (int j = 0; j < Block.SIZE; j++) {
-            cosJk[j] = Math.cos(j * k);
-            sinJk[j] = Math.sin(j * k);
+        return new Rotation(op, x);
+    }
+
+    /**
+     * A reduced column that can also write a FLOAT table's values in float32 arithmetic, mapped by a chain of
+     * constant ops ({@link MappedColumn}); float32 lanes are twice as many per vector as double ones, and
+     * HotSpot 17 does not vectorize the double-to-float cast that rounding doubles needs.
+     */
+    interface Progression {
+        /**
+         * Writes {@code map(value)} in float32 for the block's {@code n} steps, {@code map(v)} being {@code v *
+         * m[i] + a[i]} for each {@code i} in turn, and returns true; or returns false, writing nothing, where
+         * the error bound of the float32 form passes the block's budget.
+         */
+        boolean mappedFloats(float[] out, int n, double[] m, double[] a);
+    }
+
+    /**
+     * Float32 values of {@code map(r_j)}, where {@code r_j = p + alpha * t1[j] + beta * t2[j]} (tables {@code
+     * t1[0] = t2[0] = 0}, growing in magnitude with {@code j}; {@code t2} null for none) is within {@code
+     * error} of the reference value at offset {@code j}, or false where the bound passes {@code budget}.
+     *
+     * <p>The offset form keeps the large part exact: {@code map(p)} is computed in double and split into two
+     * floats {@code hi + lo}; only the small change over the block, {@code P t1[j] + Q t2[j]} ({@code P, Q}
+     * the coefficients scaled by the chain), is float32 arithmetic. Its bound: the reference error scaled by
+     * the chain, the double rounding of the chain at both the anchor and the reference (an ulp of each
+     * intermediate's largest value, intermediates being monotone over a monotone block), eight float32
+     * roundings of the change's largest magnitude (the tables, the coefficients, two products, two sums),
+     * and {@code lo}'s own rounding. The final {@code hi + ...} is the output's rounding, as the cast of a
+     * double is. It must stay under {@code budget} times the smallest value over the block, the values
+     * keeping one sign and within float32's normal range.
+     */
+    static boolean offsetFloats(float[] out, int n, double p, double alpha, double beta, double[] t1, double[] t2,
+            float[] f1, float[] f2, double error, double[] m, double[] a, double budget) {
+        int last = n - 1;
+        double v0 = p;
+        double vEnd = p + alpha * t1[last] + (t2 == null ? 0 : beta * t2[last]);
+        double scale = 1;
+        double chainRounding = 0;
+        for (int i = 0; i < m.length; i++) {
+            v0 = v0 * m[i] + a[i];
+            vEnd = vEnd * m[i] + a[i];
+            scale *= m[i];
+            chainRounding = chainRounding * Math.abs(m[i])
+                    + Math.ulp(Math.max(Math.abs(v0), Math.abs(vEnd)) * 1.0625);
         }
-        return new Rotation(op, x, cosJk, sinJk);
+        double pa = scale * alpha;
+        double pb = scale * beta;
+        double change = Math.abs(pa * t1[last]) + (t2 == null ? 0 : Math.abs(pb * t2[last]));
+        double bound = Math.abs(scale) * error + 2 * chainRounding + 8 * FLOAT_ROUNDING * change
+                + FLOAT_ROUNDING * FLOAT_ROUNDING * 4 * Math.abs(v0);
+        double smallest = Math.min(Math.abs(v0), Math.abs(vEnd)) / 1.0625;
+        double largest = Math.max(Math.abs(v0), Math.abs(vEnd)) * 1.0625;
+        if (!(Math.signum(v0) == Math.signum(vEnd) && smallest >= 0x1p-100 && largest <= 0x1p100
+                && bound <= budget * smallest)) {
+            return false;
+        }
+        float hi = (float) v0;
+        float lo = (float) (v0 - hi);
+        float fa = (float) pa;
+        if (f2 == null) {
+            for (int j = 0; j < n; j++) {
+                out[j] = hi + (lo + fa * f1[j]);
+            }
+        } else {
+            float fb = (float) pb;
+            for (int j = 0; j < n; j++) {
+                out[j] = hi + (lo + (fa * f1[j] + fb * f2[j]));
+            }
+        }
+        return true;
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int j = 0; j < v.length; j++) {
+            f[j] = (float) v[j];
+        }
+        return f;
     }
 
     /** A cosine or sine by angle addition; a {@link MappedColumn} over it applies its ops in the same loop. */
-    static final class Rotation extends RealColumn {
+    static final class Rotation extends RealColumn implements Progression {
         private static final double[] NONE = {};
         private final boolean cos;
         private final UnaryOp op;
         private final RealColumn x;
-        private final double[] cosJk;
-        private final double[] sinJk;
+        /** {@code cos jk}, {@code sin jk}, and {@code cos jk - 1} (as {@code -2 sin^2(jk/2)}, without cancelling). */
+        private final double[] cosJk = new double[Block.SIZE];
+        private final double[] sinJk = new double[Block.SIZE];
+        private final double[] cosJkMinus1 = new double[Block.SIZE];
+        private final float[] sinJkFloat;
+        private final float[] cosJkMinus1Float;
 
-        private Rotation(UnaryOp op, RealColumn x, double[] cosJk, double[] sinJk) {
+        private Rotation(UnaryOp op, RealColumn x) {
             super(x.block);
             this.op = op;
             this.cos = op == UnaryOp.COS;
             this.x = x;
-            this.cosJk = cosJk;
-            this.sinJk = sinJk;
+            double k = x.slope;
+            for (int j = 0; j < Block.SIZE; j++) {
+                cosJk[j] = Math.cos(j * k);
+                sinJk[j] = Math.sin(j * k);
+                double half = Math.sin(j * k / 2);
+                cosJkMinus1[j] = -2 * half * half;
+            }
+            sinJkFloat = toFloats(sinJk);
+            cosJkMinus1Float = toFloats(cosJkMinus1);
         }
 
         @Override
         void fill(double[] out, int n) {
             fillMapped(out, n, NONE, NONE);
+        }
+
+        @Override
+        void fillFloats(float[] out, int n) {
+            if (!mappedFloats(out, n, NONE, NONE)) {
+                super.fillFloats(out, n);
+            }
+        }
+
+        /** The rotation's error against {@code Math} per step: the argument's deviation and its own rounding. */
+        private double bound(int n) {
+            return x.deviation() + Math.abs((n - 1) * x.slope) * 0x1p-53 + OWN;
+        }
+
+        /**
+         * {@code cos(x0 + jk) = c0 + c0 (cos jk - 1) - s0 sin jk}, {@code sin(x0 + jk) = s0 + s0 (cos jk - 1) +
+         * c0 sin jk} in {@link #offsetFloats}' form, over a block within one quadrant and a quarter turn.
+         */
+        @Override
+        public boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
+            double k = x.slope;
+            double x0 = x.first();
+            double x1 = x0 + (n - 1) * k;
+            if (!(Math.abs((n - 1) * k) <= HALF_PI) || Math.floor(x0 / HALF_PI) != Math.floor(x1 / HALF_PI)) {
+                return false;
+            }
+            double c0 = Math.cos(x0);
+            double s0 = Math.sin(x0);
+            double p = cos ? c0 : s0;
+            double q = cos ? -s0 : c0;
+            // the reference's own Math call is within an ulp of the exact value, as the anchor is
+            return offsetFloats(out, n, p, p, q, cosJkMinus1, sinJk, cosJkMinus1Float, sinJkFloat,
+                    bound(n) + 0x1p-52, m, a, x.block.budget);
         }
 
         /** The values, each then mapped by {@code v * m[i] + a[i]} in turn (see {@link MappedColumn}). */
@@ -88,7 +205,7 @@ final class Progressions {
             double c1 = c0 * cosJk[n - 1] - s0 * sinJk[n - 1];
             double s1 = s0 * cosJk[n - 1] + c0 * sinJk[n - 1];
             double margin = Math.min(Math.min(Math.abs(c0), Math.abs(s0)), Math.min(Math.abs(c1), Math.abs(s1)));
-            double bound = x.deviation() + Math.abs((n - 1) * k) * 0x1p-53 + OWN;
+            double bound = bound(n);
             if (Math.floor(x0 / HALF_PI) != Math.floor(x1 / HALF_PI) || bound > x.block.budget * margin * margin) {
                 double[] v = x.values();
                 for (int j = 0; j < n; j++) {
@@ -159,40 +276,91 @@ final class Progressions {
 
     /** {@code base^x}, {@code logBase = ln base}; by {@code Math.exp} where {@code e}, else {@code Math.pow}. */
     private static RealColumn geometric(RealColumn x, double base, double logBase, boolean e) {
-        double k = x.slope;
-        double[] factors = new double[Block.SIZE];
-        for (int j = 0; j < Block.SIZE; j++) {
-            factors[j] = e ? Math.exp(j * k) : Math.pow(base, j * k);
+        return new Geometric(x, base, logBase, e);
+    }
+
+    /** An exponential or power by products with {@code base^jk}; a {@link MappedColumn} maps it in float32. */
+    private static final class Geometric extends RealColumn implements Progression {
+        private static final double[] NONE = {};
+        private final RealColumn x;
+        private final double base;
+        private final boolean e;
+        private final double scale;
+        /** {@code base^jk}, and {@code base^jk - 1} by {@code expm1} (without cancelling). */
+        private final double[] factors = new double[Block.SIZE];
+        private final double[] factorsMinus1 = new double[Block.SIZE];
+        private final float[] factorsMinus1Float;
+
+        private Geometric(RealColumn x, double base, double logBase, boolean e) {
+            super(x.block);
+            this.x = x;
+            this.base = base;
+            this.e = e;
+            this.scale = Math.abs(logBase);
+            double k = x.slope;
+            for (int j = 0; j < Block.SIZE; j++) {
+                factors[j] = e ? Math.exp(j * k) : Math.pow(base, j * k);
+                factorsMinus1[j] = Math.expm1(e ? j * k : j * k * logBase);
+            }
+            factorsMinus1Float = toFloats(factorsMinus1);
         }
-        double scale = Math.abs(logBase);
-        return new RealColumn(x.block) {
-            @Override
-            void fill(double[] out, int n) {
-                double x0 = x.first();
-                double x1 = x0 + (n - 1) * k;
-                double p0 = e ? Math.exp(x0) : Math.pow(base, x0);
-                double p1 = p0 * factors[n - 1];
-                double span = Math.abs((n - 1) * k) * scale;
-                double bound = x.deviation() * scale + span * 0x1p-53 + OWN;
-                double smallest = Math.min(Math.abs(x0), Math.abs(x1)) * scale;
-                if (Math.signum(x0) == Math.signum(x1) && span <= MAX_SPAN && normal(p0) && normal(p1)
-                        && bound <= x.block.budget * Math.min(1, smallest)) {
-                    for (int j = 0; j < n; j++) {
-                        out[j] = p0 * factors[j];
-                    }
-                } else {
-                    double[] v = x.values();
-                    for (int j = 0; j < n; j++) {
-                        out[j] = e ? Math.exp(v[j]) : Math.pow(base, v[j]);
-                    }
+
+        private double anchor(double x0) {
+            return e ? Math.exp(x0) : Math.pow(base, x0);
+        }
+
+        /** The product's error against {@code Math} per step, relative: the argument's deviation and rounding. */
+        private double bound(int n) {
+            return x.deviation() * scale + Math.abs((n - 1) * x.slope) * scale * 0x1p-53 + OWN;
+        }
+
+        @Override
+        void fill(double[] out, int n) {
+            double k = x.slope;
+            double x0 = x.first();
+            double x1 = x0 + (n - 1) * k;
+            double p0 = anchor(x0);
+            double p1 = p0 * factors[n - 1];
+            double span = Math.abs((n - 1) * k) * scale;
+            double smallest = Math.min(Math.abs(x0), Math.abs(x1)) * scale;
+            if (Math.signum(x0) == Math.signum(x1) && span <= MAX_SPAN && normal(p0) && normal(p1)
+                    && bound(n) <= x.block.budget * Math.min(1, smallest)) {
+                for (int j = 0; j < n; j++) {
+                    out[j] = p0 * factors[j];
+                }
+            } else {
+                double[] v = x.values();
+                for (int j = 0; j < n; j++) {
+                    out[j] = e ? Math.exp(v[j]) : Math.pow(base, v[j]);
                 }
             }
+        }
 
-            @Override
-            double compute(int j) {
-                return e ? Math.exp(x.at(j)) : Math.pow(base, x.at(j));
+        @Override
+        void fillFloats(float[] out, int n) {
+            if (!mappedFloats(out, n, NONE, NONE)) {
+                super.fillFloats(out, n);
             }
-        };
+        }
+
+        /** {@code base^(x0 + jk) = p0 + p0 (base^jk - 1)} in {@link #offsetFloats}' form. */
+        @Override
+        public boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
+            double p0 = anchor(x.first());
+            double p1 = p0 * factors[n - 1];
+            if (!(Math.abs((n - 1) * x.slope) * scale <= MAX_SPAN && normal(p0) && normal(p1))) {
+                return false;
+            }
+            // relative to the larger end; the reference's own Math call adds an ulp, as the anchor's does
+            double error = (bound(n) + 0x1p-52) * Math.max(p0, p1);
+            return offsetFloats(out, n, p0, p0, 0, factorsMinus1, null, factorsMinus1Float, null, error, m, a,
+                    x.block.budget);
+        }
+
+        @Override
+        double compute(int j) {
+            return e ? Math.exp(x.at(j)) : Math.pow(base, x.at(j));
+        }
     }
 
     private static boolean normal(double v) {

@@ -61,6 +61,18 @@ abstract non-sealed class RealColumn extends Column {
 
     abstract void fill(double[] out, int n);
 
+    /**
+     * The current block's values as float32, for a FLOAT table: its {@link #values()} rounded, unless the
+     * column can compute them in float32 within the block's budget (a reduced cosine, sine, exponential or
+     * power, or a chain of constant ops over one: {@link Progressions.Progression}).
+     */
+    void fillFloats(float[] out, int n) {
+        double[] v = values();
+        for (int j = 0; j < n; j++) {
+            out[j] = (float) v[j];
+        }
+    }
+
     /** The scalar evaluator's value at offset {@code j}. */
     abstract double compute(int j);
 

@@ -182,7 +182,7 @@ public final class TableEvaluator {
             for (long from = chunk.lo(); from <= chunk.hi(); from += Block.SIZE) {
                 int n = (int) Math.min(Block.SIZE, chunk.hi() - from + 1);
                 block.moveTo(from, n);
-                sink.write(from - origin, values.values(), n);
+                sink.write(from - origin, values, n);
             }
         }
     }

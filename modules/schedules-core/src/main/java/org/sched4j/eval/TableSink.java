@@ -22,6 +22,11 @@ abstract class TableSink {
     /** Writes {@code n} values at {@code index} (relative to the sink's first element). */
     abstract void write(long index, double[] values, int n);
 
+    /** Writes the current block of {@code column} ({@code n} values) at {@code index}. */
+    void write(long index, RealColumn column, int n) {
+        write(index, column.values(), n);
+    }
+
     /** Writes {@code value} into {@code n} elements from {@code index}. */
     abstract void fill(long index, long n, double value);
 
@@ -58,6 +63,14 @@ abstract class TableSink {
                         converted[j] = (float) values[j];
                     }
                     window.put(at, converted, 0, n);
+                }
+
+                /** The column converts its own values: some compute in float32 ({@link RealColumn#fillFloats}). */
+                @Override
+                void write(long index, RealColumn column, int n) {
+                    column.fillFloats(converted, n);
+                    FloatBuffer window = windowFor(index, n);
+                    window.put(at(index), converted, 0, n);
                 }
             };
         }
@@ -116,12 +129,22 @@ abstract class TableSink {
 
         @Override
         void write(long index, double[] values, int n) {
+            put(windowFor(index, n), at(index), values, n);
+        }
+
+        /** Where element {@code index} is within the current window. */
+        final int at(long index) {
+            return (int) (index - first);
+        }
+
+        /** The window holding elements {@code index .. index + n - 1}, opened if the current one does not. */
+        final B windowFor(long index, int n) {
             if (window == null || index < first || index + n > end) {
                 first = index;
                 end = Math.min(length, index + size);
                 window = open(first, end - first);
             }
-            put(window, (int) (index - first), values, n);
+            return window;
         }
 
         @Override

@@ -71,7 +71,7 @@ class ColumnReductionTest {
 
     @Test
     void float32BlocksReduceCloserToAnAxisWithinTheirOwnBudget() {
-        // theta = pi * t / 1e6 over t in [1e6 - 1511, 1e6 - 1000]: |sin theta| in [0.0031, 0.0048], so the
+        // theta = pi * t / 1e6 over t in [1e6 - 2023, 1e6 - 1000]: |sin theta| in [0.0031, 0.0064], so the
         // double budget needs 1e-11 * 0.0031^2 = 1e-16 of a ~1e-15 bound (Math per step), the float32 budget
         // 2e-8 * 0.0031^2 = 2e-13 (the rotation)
         for (Block block : new Block[] {new Block(Progressions.budget(DataType.DOUBLE)), new Block(Progressions.budget(DataType.FLOAT))}) {
@@ -111,6 +111,81 @@ class ColumnReductionTest {
         RealColumn small = affine(block, 1e-9, 0);
         block.moveTo(0, Block.SIZE);
         assertThat(compare("exp near 0", RealColumn.unary(UnaryOp.EXP, small), small, Math::exp, 0)).isZero();
+    }
+
+    /**
+     * A FLOAT table's blocks: a chain of constant ops over a reduced cosine, sine, exponential or power is
+     * computed in float32 ({@link Progressions#offsetFloats}) where its bound allows, and every value stays
+     * within the float32 budget plus the output's own rounding of the double formula worked here; where the
+     * bound does not allow it (next to the zero a cosine decay ends on) the block is the doubles rounded.
+     */
+    @Test
+    void float32ChainsOverReducedColumnsStayWithinTheBudgetPlusTheirRounding() {
+        Block block = new Block(Progressions.budget(DataType.FLOAT));
+        double k = Math.PI / 1e6;
+        RealColumn t = RealColumn.toReal(LongColumn.step(block));
+        RealColumn x = RealColumn.binary(BinaryOp.MUL, t, RealColumn.constant(block, k));
+        RealColumn cos = RealColumn.unary(UnaryOp.COS, x);
+        RealColumn sin = RealColumn.unary(UnaryOp.SIN, x);
+        // 0.001 + 0.1 * ((1 + cos) * 0.5): a cosine decay, four ops (a mapped column over a mapped column)
+        RealColumn decay = add(mul(mul(add(cos, 1), 0.5), 0.1), 0.001);
+        RealColumn wave = mul(add(sin, 2), 0.25);
+        RealColumn exponential = RealColumn.unary(UnaryOp.EXP, affine(block, -1e-6, 0));
+        RealColumn exp = mul(exponential, 0.1);
+        RealColumn pow = RealColumn.binary(BinaryOp.POW, RealColumn.constant(block, 0.96), affine(block, -1e-4, 0));
+        double[] m = {1, 0.5, 0.1, 1};
+        double[] a = {1, -0.0, -0.0, 0.001};
+        float[] out = new float[Block.SIZE];
+        for (long start : new long[] {0, 123_456, 400_000, 520_000, 900_000, 999_000 - Block.SIZE}) {
+            block.moveTo(start, Block.SIZE);
+            decay.fillFloats(out, Block.SIZE);
+            within("decay from " + start, out, j -> 0.001 + 0.1 * ((1 + Math.cos(x.compute(j))) * 0.5));
+            assertThat(((Progressions.Progression) cos).mappedFloats(out, Block.SIZE, m, a)).as("float32 from " + start)
+                    .isTrue();
+            assertThat(((Progressions.Progression) sin).mappedFloats(out, Block.SIZE, new double[] {1, 0.25},
+                    new double[] {2, -0.0})).as("sine in float32 from " + start).isTrue();
+            wave.fillFloats(out, Block.SIZE);
+            within("wave from " + start, out, j -> (Math.sin(x.compute(j)) + 2) * 0.25);
+            assertThat(((Progressions.Progression) exponential).mappedFloats(out, Block.SIZE, new double[] {0.1},
+                    new double[] {-0.0})).as("exponential in float32 from " + start).isTrue();
+            exp.fillFloats(out, Block.SIZE);
+            within("exp from " + start, out, j -> Math.exp(-1e-6 * start - 1e-6 * j) * 0.1);
+            pow.fillFloats(out, Block.SIZE);
+            within("pow from " + start, out, j -> Math.pow(0.96, -1e-4 * (start + j)));
+        }
+        // Near the zero the decay ends on, 1 + cos cancels: for the block ending 200 steps before the end the
+        // float32 form's bound is ~4e-13 against a budget of 2e-8 * 0.05 * 2e-7, so the block is its doubles
+        // rounded; the last block reaches 0 itself (no relative bound at all).
+        double[] m3 = {1, 0.5, 0.1};
+        double[] a3 = {1, -0.0, -0.0};
+        RealColumn bare = mul(mul(add(cos, 1), 0.5), 0.1);
+        for (long end : new long[] {1_000_000 - 200, 1_000_000}) {
+            block.moveTo(end - Block.SIZE + 1, Block.SIZE);
+            assertThat(((Progressions.Progression) cos).mappedFloats(out, Block.SIZE, m3, a3)).as("ending " + end)
+                    .isFalse();
+            bare.fillFloats(out, Block.SIZE);
+            double[] doubles = bare.values();
+            for (int j = 0; j < Block.SIZE; j++) {
+                assertThat(out[j]).as("ending " + end + " at " + j).isEqualTo((float) doubles[j]);
+            }
+        }
+    }
+
+    private static RealColumn add(RealColumn x, double k) {
+        return RealColumn.binary(BinaryOp.ADD, x, RealColumn.constant(x.block, k));
+    }
+
+    private static RealColumn mul(RealColumn x, double k) {
+        return RealColumn.binary(BinaryOp.MUL, x, RealColumn.constant(x.block, k));
+    }
+
+    /** Each float within the float32 budget plus half a float32 ulp (relative) of {@code formula}. */
+    private static void within(String what, float[] out, java.util.function.IntToDoubleFunction formula) {
+        for (int j = 0; j < Block.SIZE; j++) {
+            double expected = formula.applyAsDouble(j);
+            assertThat(Math.abs(out[j] - expected)).as(what + " at " + j)
+                    .isLessThanOrEqualTo((2e-8 + 0x1p-24) * Math.abs(expected));
+        }
     }
 
     @Test

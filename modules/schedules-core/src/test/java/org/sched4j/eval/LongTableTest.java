@@ -48,23 +48,23 @@ class LongTableTest {
 
     @Test
     void directSinkOpensANewWindowForEveryBlockOutsideTheCurrentOne() {
-        // windows of 1,000 elements; blocks of 512 written out of order, some straddling a window's end
+        // windows of 2,000 elements; blocks of 1,024 written out of order, some straddling a window's end
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
-            INDArray out = Nd4j.zeros(type, 3_000);
-            TableSink sink = TableSink.direct(out, 1_000);
+            INDArray out = Nd4j.zeros(type, 6_000);
+            TableSink sink = TableSink.direct(out, 2_000);
             double[] block = new double[Block.SIZE];
-            long[] starts = {0, 512, 2_400, 900, 1_800, 1_300, 1_888};
+            long[] starts = {0, 1_024, 4_800, 1_800, 3_600, 2_600, 3_776};
             for (long at : starts) {
-                int n = (int) Math.min(Block.SIZE, 3_000 - at);
+                int n = (int) Math.min(Block.SIZE, 6_000 - at);
                 for (int j = 0; j < n; j++) {
                     block[j] = at + j + 0.5;
                 }
                 sink.write(at, block, n);
             }
-            sink.fill(2_912, 30, -1.0);
+            sink.fill(5_824, 60, -1.0);
             double[] got = out.castTo(DataType.DOUBLE).toDoubleVector();
-            for (int i = 0; i < 3_000; i++) {
-                double expected = i >= 2_942 ? 0.0 : i >= 2_912 ? -1.0 : i + 0.5;
+            for (int i = 0; i < 6_000; i++) {
+                double expected = i >= 5_884 ? 0.0 : i >= 5_824 ? -1.0 : i + 0.5;
                 assertThat(got[i]).as(type + " element " + i).isEqualTo(expected);
             }
         }
