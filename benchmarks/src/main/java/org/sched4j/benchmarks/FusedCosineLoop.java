@@ -9,12 +9,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A bound for {@link TableBenchmark}: the one loop a person would write by hand for exactly the benchmark's
  * schedule (linear warmup, then {@code peak * cos²(θ/2)} with the cosines by angle addition in float32, as
- * the values are float32), fused into one pass per 512 steps, on the same two threads taking 64K-step chunks
- * in turn, written into the array's memory the way the table evaluator writes. It knows the schedule in
- * advance; the evaluator has to work it out from the definition.
+ * the values are float32), fused into one pass per 1,024 steps (the table evaluator's block), on the same
+ * two threads taking 64K-step chunks in turn, written into the array's memory the way the table evaluator
+ * writes. It knows the schedule in advance; the evaluator has to work it out from the definition.
  */
 final class FusedCosineLoop {
-    private static final int BLOCK = 512;
+    private static final int BLOCK = 1024;
     private static final int CHUNK = 1 << 16;
 
     private final double peak;

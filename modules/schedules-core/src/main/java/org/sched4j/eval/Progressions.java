@@ -17,8 +17,12 @@ import org.sched4j.expr.UnaryOp;
  * away from 0, and so do {@code 1 - cos}, {@code 1 + cos} and {@code 1 - exp} built from them: a cosine or
  * sine is reduced only where {@code |sin|} and {@code |cos|} stay at least {@code m} over the block (the
  * bound must be under {@code budget * m^2}), an exponential only where its argument keeps one sign and
- * {@code |x| >= bound / budget}. Elsewhere (for a double table about 1.3% of a cosine decay's steps, for a
- * float32 one 0.03%) the block calls {@code Math} per step.
+ * {@code |x| >= bound / budget}. Elsewhere (for a double table about 1.4% of a cosine decay's steps, for a
+ * float32 one 0.06%) the block calls {@code Math} per step.
+ *
+ * <p>A FLOAT table asks each block for float32 values ({@link RealColumn#fillFloats}): these columns, and a
+ * chain of constant ops over them, then compute in float32 by {@link #offsetFloats} where its own bound
+ * allows (all but 0.5% of a cosine decay's steps), else round their doubles.
  */
 final class Progressions {
     /** The largest relative error a reduced block may add to doubles: 1/100 of the 1e-9 double tolerance. */

@@ -53,7 +53,8 @@ public final class TableEvaluator {
     /**
      * Values of {@code expr} at steps {@code start .. start + count - 1}, computed in double and returned as
      * {@code dataType} (the reductions of {@link Progressions} within 1e-11 relative for DOUBLE, 2e-8 for
-     * narrower types).
+     * narrower types, before the output's rounding; a FLOAT table computes a reduced column, and the constant
+     * ops over it, in float32 within the same 2e-8).
      *
      * @throws IllegalArgumentException if {@code start < 0}, {@code count < 0}, the range passes 2^53 or
      *     {@code dataType} is not a floating type
