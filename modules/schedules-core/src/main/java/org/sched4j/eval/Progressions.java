@@ -54,17 +54,31 @@ final class Progressions {
     }
 
     /**
-     * A reduced column that can also write a FLOAT table's values in float32 arithmetic, mapped by a chain of
-     * constant ops ({@link MappedColumn}); float32 lanes are twice as many per vector as double ones, and
+     * A reduced column, which can also write a FLOAT table's values in float32 arithmetic, mapped by a chain of
+     * constant ops ({@link MappedColumn}): float32 lanes are twice as many per vector as double ones, and
      * HotSpot 17 does not vectorize the double-to-float cast that rounding doubles needs.
      */
-    interface Progression {
+    abstract static class Progression extends RealColumn {
+        /** No ops: the column's own values. */
+        static final double[] NONE = {};
+
+        Progression(Block block) {
+            super(block);
+        }
+
         /**
          * Writes {@code map(value)} in float32 for the block's {@code n} steps, {@code map(v)} being {@code v *
          * m[i] + a[i]} for each {@code i} in turn, and returns true; or returns false, writing nothing, where
          * the error bound of the float32 form passes the block's budget.
          */
-        boolean mappedFloats(float[] out, int n, double[] m, double[] a);
+        abstract boolean mappedFloats(float[] out, int n, double[] m, double[] a);
+
+        @Override
+        final void fillFloats(float[] out, int n) {
+            if (!mappedFloats(out, n, NONE, NONE)) {
+                super.fillFloats(out, n);
+            }
+        }
     }
 
     /**
@@ -132,8 +146,7 @@ final class Progressions {
     }
 
     /** A cosine or sine by angle addition; a {@link MappedColumn} over it applies its ops in the same loop. */
-    static final class Rotation extends RealColumn implements Progression {
-        private static final double[] NONE = {};
+    static final class Rotation extends Progression {
         private final boolean cos;
         private final UnaryOp op;
         private final RealColumn x;
@@ -165,13 +178,6 @@ final class Progressions {
             fillMapped(out, n, NONE, NONE);
         }
 
-        @Override
-        void fillFloats(float[] out, int n) {
-            if (!mappedFloats(out, n, NONE, NONE)) {
-                super.fillFloats(out, n);
-            }
-        }
-
         /** The rotation's error against {@code Math} per step: the argument's deviation and its own rounding. */
         private double bound(int n) {
             return x.deviation() + Math.abs((n - 1) * x.slope) * 0x1p-53 + OWN;
@@ -182,7 +188,7 @@ final class Progressions {
          * c0 sin jk} in {@link #offsetFloats}' form, over a block within one quadrant and a quarter turn.
          */
         @Override
-        public boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
+        boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
             double k = x.slope;
             double x0 = x.first();
             double x1 = x0 + (n - 1) * k;
@@ -284,8 +290,7 @@ final class Progressions {
     }
 
     /** An exponential or power by products with {@code base^jk}; a {@link MappedColumn} maps it in float32. */
-    private static final class Geometric extends RealColumn implements Progression {
-        private static final double[] NONE = {};
+    private static final class Geometric extends Progression {
         private final RealColumn x;
         private final double base;
         private final boolean e;
@@ -340,16 +345,9 @@ final class Progressions {
             }
         }
 
-        @Override
-        void fillFloats(float[] out, int n) {
-            if (!mappedFloats(out, n, NONE, NONE)) {
-                super.fillFloats(out, n);
-            }
-        }
-
         /** {@code base^(x0 + jk) = p0 + p0 (base^jk - 1)} in {@link #offsetFloats}' form. */
         @Override
-        public boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
+        boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
             double p0 = anchor(x.first());
             double p1 = p0 * factors[n - 1];
             if (!(Math.abs((n - 1) * x.slope) * scale <= MAX_SPAN && normal(p0) && normal(p1))) {
