@@ -82,6 +82,18 @@ final class Progressions {
     }
 
     /**
+     * A per-column table for {@link #offsetFloats}: its values in double (for the bound) and rounded to float32
+     * (for the loop). Made on a block's first request for float32 values, so a DOUBLE table never makes one.
+     */
+    record OffsetTable(double[] exact, float[] rounded) {
+        static OffsetTable of(double[] exact) {
+            float[] rounded = new float[exact.length];
+            RealColumn.round(exact, rounded, exact.length);
+            return new OffsetTable(exact, rounded);
+        }
+    }
+
+    /**
      * Float32 values of {@code map(r_j)}, where {@code r_j = p + alpha * t1[j] + beta * t2[j]} (tables {@code
      * t1[0] = t2[0] = 0}, growing in magnitude with {@code j}; {@code t2} null for none) is within {@code
      * error} of the reference value at offset {@code j}, or false where the bound passes {@code budget}.
@@ -96,11 +108,11 @@ final class Progressions {
      * double is. It must stay under {@code budget} times the smallest value over the block, the values
      * keeping one sign and within float32's normal range.
      */
-    static boolean offsetFloats(float[] out, int n, double p, double alpha, double beta, double[] t1, double[] t2,
-            float[] f1, float[] f2, double error, double[] m, double[] a, double budget) {
+    static boolean offsetFloats(float[] out, int n, double p, double alpha, double beta, OffsetTable t1,
+            OffsetTable t2, double error, double[] m, double[] a, double budget) {
         int last = n - 1;
         double v0 = p;
-        double vEnd = p + alpha * t1[last] + (t2 == null ? 0 : beta * t2[last]);
+        double vEnd = p + alpha * t1.exact()[last] + (t2 == null ? 0 : beta * t2.exact()[last]);
         double scale = 1;
         double chainRounding = 0;
         for (int i = 0; i < m.length; i++) {
@@ -112,7 +124,7 @@ final class Progressions {
         }
         double pa = scale * alpha;
         double pb = scale * beta;
-        double change = Math.abs(pa * t1[last]) + (t2 == null ? 0 : Math.abs(pb * t2[last]));
+        double change = Math.abs(pa * t1.exact()[last]) + (t2 == null ? 0 : Math.abs(pb * t2.exact()[last]));
         double bound = Math.abs(scale) * error + 2 * chainRounding + 8 * FLOAT_ROUNDING * change
                 + FLOAT_ROUNDING * FLOAT_ROUNDING * 4 * Math.abs(v0);
         double smallest = Math.min(Math.abs(v0), Math.abs(vEnd)) / 1.0625;
@@ -124,12 +136,14 @@ final class Progressions {
         float hi = (float) v0;
         float lo = (float) (v0 - hi);
         float fa = (float) pa;
-        if (f2 == null) {
+        float[] f1 = t1.rounded();
+        if (t2 == null) {
             for (int j = 0; j < n; j++) {
                 out[j] = hi + (lo + fa * f1[j]);
             }
         } else {
             float fb = (float) pb;
+            float[] f2 = t2.rounded();
             for (int j = 0; j < n; j++) {
                 out[j] = hi + (lo + (fa * f1[j] + fb * f2[j]));
             }
@@ -137,25 +151,17 @@ final class Progressions {
         return true;
     }
 
-    private static float[] toFloats(double[] v) {
-        float[] f = new float[v.length];
-        for (int j = 0; j < v.length; j++) {
-            f[j] = (float) v[j];
-        }
-        return f;
-    }
-
     /** A cosine or sine by angle addition; a {@link MappedColumn} over it applies its ops in the same loop. */
     static final class Rotation extends Progression {
         private final boolean cos;
         private final UnaryOp op;
         private final RealColumn x;
-        /** {@code cos jk}, {@code sin jk}, and {@code cos jk - 1} (as {@code -2 sin^2(jk/2)}, without cancelling). */
+        /** {@code cos jk} and {@code sin jk}. */
         private final double[] cosJk = new double[Block.SIZE];
         private final double[] sinJk = new double[Block.SIZE];
-        private final double[] cosJkMinus1 = new double[Block.SIZE];
-        private final float[] sinJkFloat;
-        private final float[] cosJkMinus1Float;
+        /** For the float32 form, made on its first use: {@code cos jk - 1} and {@code sin jk}. */
+        private OffsetTable cosJkMinus1;
+        private OffsetTable sinJkOffsets;
 
         private Rotation(UnaryOp op, RealColumn x) {
             super(x.block);
@@ -166,11 +172,12 @@ final class Progressions {
             for (int j = 0; j < Block.SIZE; j++) {
                 cosJk[j] = Math.cos(j * k);
                 sinJk[j] = Math.sin(j * k);
-                double half = Math.sin(j * k / 2);
-                cosJkMinus1[j] = -2 * half * half;
             }
-            sinJkFloat = toFloats(sinJk);
-            cosJkMinus1Float = toFloats(cosJkMinus1);
+        }
+
+        /** Whether the block's arguments {@code x0 .. x1} lie within one quadrant (cos and sin monotone). */
+        private static boolean withinQuadrant(double x0, double x1) {
+            return Math.floor(x0 / HALF_PI) == Math.floor(x1 / HALF_PI);
         }
 
         @Override
@@ -192,16 +199,25 @@ final class Progressions {
             double k = x.slope;
             double x0 = x.first();
             double x1 = x0 + (n - 1) * k;
-            if (!(Math.abs((n - 1) * k) <= HALF_PI) || Math.floor(x0 / HALF_PI) != Math.floor(x1 / HALF_PI)) {
+            if (!(Math.abs((n - 1) * k) <= HALF_PI) || !withinQuadrant(x0, x1)) {
                 return false;
+            }
+            if (cosJkMinus1 == null) {
+                double[] minus1 = new double[Block.SIZE];
+                for (int j = 0; j < Block.SIZE; j++) {
+                    double half = Math.sin(j * k / 2);
+                    minus1[j] = -2 * half * half; // cos jk - 1 without cancelling
+                }
+                cosJkMinus1 = OffsetTable.of(minus1);
+                sinJkOffsets = OffsetTable.of(sinJk);
             }
             double c0 = Math.cos(x0);
             double s0 = Math.sin(x0);
             double p = cos ? c0 : s0;
             double q = cos ? -s0 : c0;
             // the reference's own Math call is within an ulp of the exact value, as the anchor is
-            return offsetFloats(out, n, p, p, q, cosJkMinus1, sinJk, cosJkMinus1Float, sinJkFloat,
-                    bound(n) + 0x1p-52, m, a, x.block.budget);
+            return offsetFloats(out, n, p, p, q, cosJkMinus1, sinJkOffsets, bound(n) + 0x1p-52, m, a,
+                    x.block.budget);
         }
 
         /** The values, each then mapped by {@code v * m[i] + a[i]} in turn (see {@link MappedColumn}). */
@@ -216,7 +232,7 @@ final class Progressions {
             double s1 = s0 * cosJk[n - 1] + c0 * sinJk[n - 1];
             double margin = Math.min(Math.min(Math.abs(c0), Math.abs(s0)), Math.min(Math.abs(c1), Math.abs(s1)));
             double bound = bound(n);
-            if (Math.floor(x0 / HALF_PI) != Math.floor(x1 / HALF_PI) || bound > x.block.budget * margin * margin) {
+            if (!withinQuadrant(x0, x1) || bound > x.block.budget * margin * margin) {
                 double[] v = x.values();
                 for (int j = 0; j < n; j++) {
                     out[j] = op.apply(v[j]);
@@ -294,28 +310,34 @@ final class Progressions {
         private final RealColumn x;
         private final double base;
         private final boolean e;
+        private final double logBase;
         private final double scale;
-        /** {@code base^jk}, and {@code base^jk - 1} by {@code expm1} (without cancelling). */
+        /** {@code base^jk}. */
         private final double[] factors = new double[Block.SIZE];
-        private final double[] factorsMinus1 = new double[Block.SIZE];
-        private final float[] factorsMinus1Float;
+        /** For the float32 form, made on its first use: {@code base^jk - 1} by {@code expm1} (without cancelling). */
+        private OffsetTable factorsMinus1;
 
         private Geometric(RealColumn x, double base, double logBase, boolean e) {
             super(x.block);
             this.x = x;
             this.base = base;
             this.e = e;
+            this.logBase = logBase;
             this.scale = Math.abs(logBase);
             double k = x.slope;
             for (int j = 0; j < Block.SIZE; j++) {
-                factors[j] = e ? Math.exp(j * k) : Math.pow(base, j * k);
-                factorsMinus1[j] = Math.expm1(e ? j * k : j * k * logBase);
+                factors[j] = value(j * k);
             }
-            factorsMinus1Float = toFloats(factorsMinus1);
         }
 
-        private double anchor(double x0) {
-            return e ? Math.exp(x0) : Math.pow(base, x0);
+        /** {@code base^v} as the scalar evaluator computes it: {@code Math.exp} where {@code e}, else {@code pow}. */
+        private double value(double v) {
+            return e ? Math.exp(v) : Math.pow(base, v);
+        }
+
+        /** Whether a block from {@code p0} to {@code p1} may be reduced: a bounded span, no overflow or underflow. */
+        private boolean spanFits(int n, double p0, double p1) {
+            return Math.abs((n - 1) * x.slope) * scale <= MAX_SPAN && normal(p0) && normal(p1);
         }
 
         /** The product's error against {@code Math} per step, relative: the argument's deviation and rounding. */
@@ -328,11 +350,10 @@ final class Progressions {
             double k = x.slope;
             double x0 = x.first();
             double x1 = x0 + (n - 1) * k;
-            double p0 = anchor(x0);
+            double p0 = value(x0);
             double p1 = p0 * factors[n - 1];
-            double span = Math.abs((n - 1) * k) * scale;
             double smallest = Math.min(Math.abs(x0), Math.abs(x1)) * scale;
-            if (Math.signum(x0) == Math.signum(x1) && span <= MAX_SPAN && normal(p0) && normal(p1)
+            if (Math.signum(x0) == Math.signum(x1) && spanFits(n, p0, p1)
                     && bound(n) <= x.block.budget * Math.min(1, smallest)) {
                 for (int j = 0; j < n; j++) {
                     out[j] = p0 * factors[j];
@@ -340,7 +361,7 @@ final class Progressions {
             } else {
                 double[] v = x.values();
                 for (int j = 0; j < n; j++) {
-                    out[j] = e ? Math.exp(v[j]) : Math.pow(base, v[j]);
+                    out[j] = value(v[j]);
                 }
             }
         }
@@ -348,20 +369,26 @@ final class Progressions {
         /** {@code base^(x0 + jk) = p0 + p0 (base^jk - 1)} in {@link #offsetFloats}' form. */
         @Override
         boolean mappedFloats(float[] out, int n, double[] m, double[] a) {
-            double p0 = anchor(x.first());
+            double p0 = value(x.first());
             double p1 = p0 * factors[n - 1];
-            if (!(Math.abs((n - 1) * x.slope) * scale <= MAX_SPAN && normal(p0) && normal(p1))) {
+            if (!spanFits(n, p0, p1)) {
                 return false;
+            }
+            if (factorsMinus1 == null) {
+                double[] minus1 = new double[Block.SIZE];
+                for (int j = 0; j < Block.SIZE; j++) {
+                    minus1[j] = Math.expm1(e ? j * x.slope : j * x.slope * logBase);
+                }
+                factorsMinus1 = OffsetTable.of(minus1);
             }
             // relative to the larger end; the reference's own Math call adds an ulp, as the anchor's does
             double error = (bound(n) + 0x1p-52) * Math.max(p0, p1);
-            return offsetFloats(out, n, p0, p0, 0, factorsMinus1, null, factorsMinus1Float, null, error, m, a,
-                    x.block.budget);
+            return offsetFloats(out, n, p0, p0, 0, factorsMinus1, null, error, m, a, x.block.budget);
         }
 
         @Override
         double compute(int j) {
-            return e ? Math.exp(x.at(j)) : Math.pow(base, x.at(j));
+            return value(x.at(j));
         }
     }
 

@@ -67,9 +67,13 @@ abstract non-sealed class RealColumn extends Column {
      * power, or a chain of constant ops over one: {@link Progressions.Progression}).
      */
     void fillFloats(float[] out, int n) {
-        double[] v = values();
+        round(values(), out, n);
+    }
+
+    /** {@code out[j] = (float) values[j]} for the first {@code n}. */
+    static void round(double[] values, float[] out, int n) {
         for (int j = 0; j < n; j++) {
-            out[j] = (float) v[j];
+            out[j] = (float) values[j];
         }
     }
 

@@ -59,9 +59,7 @@ abstract class TableSink {
 
                 @Override
                 void put(FloatBuffer window, int at, double[] values, int n) {
-                    for (int j = 0; j < n; j++) {
-                        converted[j] = (float) values[j];
-                    }
+                    RealColumn.round(values, converted, n);
                     window.put(at, converted, 0, n);
                 }
 

@@ -268,7 +268,8 @@ public final class Schedule implements ISchedule, SpecWritable {
      * Values at steps {@code start .. start + count - 1} as one ND4J array of {@code dataType}, computed in
      * double with {@link #value}'s arithmetic, except that a cosine, sine, exponential or power of the step
      * may come from a per-block reduction within 1e-11 relative of {@code Math}'s (2e-8 when {@code dataType}
-     * is float32 or narrower, 1/100 of its tolerance).
+     * is float32 or narrower, 1/100 of its tolerance); in a float32 table such a reduction, with the constant
+     * ops over it, may be computed in float32 within the same 2e-8 before the final rounding.
      */
     public INDArray table(long start, long count, DataType dataType) {
         return TableEvaluator.table(stepFunction("table"), start, count, dataType);
