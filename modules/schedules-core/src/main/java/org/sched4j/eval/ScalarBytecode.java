@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.sched4j.expr.CompareOp;
 import org.sched4j.expr.Expr;
 import org.sched4j.expr.ExprVisitor;
 import org.sched4j.expr.IntExpr;
+import org.sched4j.expr.IntRanges;
 import org.sched4j.expr.RealExpr;
 
 /**
@@ -30,7 +32,9 @@ import org.sched4j.expr.RealExpr;
  * <p>The semantics are those of {@link BinaryOp}, {@code UnaryOp}, {@link CompareOp}, {@link
  * IntExpr.CountAtMost#count} and {@link RealExpr.Lookup#at}, bit for bit: one JVM instruction where the
  * operator is one, else a call of the same {@code Math} method or of a static helper here. A select is a
- * branch (only the chosen side runs). A node the DAG shares is kept in a local once computed where that
+ * branch (only the chosen side runs). A constant raised to an integer exponent that takes few values where it
+ * is computed (a milestone count; a cycle's annealing step, within the select that picks the annealing) is
+ * read from a table of the same {@code Math.pow} values. A node the DAG shares is kept in a local once computed where that
  * computation dominates (outside the select branch that computed it, it is computed again). Tables live in
  * static final fields filled from the class data. An expression nested deeper than {@link #MAX_DEPTH} or
  * whose method would exceed {@link #MAX_CODE_BYTES} is not compiled: {@link #compile} returns null.
@@ -38,6 +42,10 @@ import org.sched4j.expr.RealExpr;
 final class ScalarBytecode implements ExprVisitor<Void> {
     /** The largest method generated: HotSpot does not JIT-compile methods over 8000 bytes. */
     static final int MAX_CODE_BYTES = 7900;
+    /** The most powers a constant base raised to an integer exponent is read from instead of computed (32 KiB). */
+    static final int POWER_TABLE_LIMIT = 4096;
+    /** The most entries all power tables of one schedule hold together (512 KiB). */
+    static final int POWER_TABLES_TOTAL = 65536;
     /** The deepest expression compiled (the generator recurses along the tree). */
     static final int MAX_DEPTH = 400;
     /** The binary name of generated classes (the JVM appends a suffix to each hidden class). */
@@ -53,11 +61,17 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     /** Tables (a MilestoneIndex or a double[]) by node, in field order. */
     private final Map<Expr, Integer> tableIndex = new IdentityHashMap<>();
     private final List<Object> tables = new ArrayList<>();
+    /** Ranges of integer nodes where the code now is (the step's, and what the enclosing selects decided). */
+    private Map<IntExpr, long[]> facts = new HashMap<>(Map.of(new IntExpr.Step(), new long[] {0, Long.MAX_VALUE}));
+    /** The exponent each power table starts at, by node. */
+    private final Map<Expr, Long> powerTableStart = new IdentityHashMap<>();
     /** Shared nodes already in a local at the current point of the code, by slot. */
     private Map<Expr, Integer> available = new IdentityHashMap<>();
     private MethodVisitor mv;
     private int nextLocal = 3;
     private int size;
+    private int powerTables;
+    private int powerEntries;
 
     private ScalarBytecode() {
     }
@@ -75,6 +89,20 @@ final class ScalarBytecode implements ExprVisitor<Void> {
             return null;
         }
         return g.define(bytes);
+    }
+
+    /** How many powers of the expression's compiled code are read from a table (-1 if it does not compile). */
+    static int powerTables(RealExpr expr) {
+        ScalarBytecode g = new ScalarBytecode();
+        if (g.measure(expr, 1) < 0) {
+            return -1;
+        }
+        try {
+            g.generate(expr);
+        } catch (TooLarge | MethodTooLargeException | ClassTooLargeException e) {
+            return -1;
+        }
+        return g.powerTables;
     }
 
     /** Whether {@code f} is a function this class generated (not the closure tree). */
@@ -109,6 +137,15 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     /** {@link BinaryOp#FLOOR_MOD} on doubles. */
     public static double floorMod(double a, double b) {
         return a - b * Math.floor(a / b);
+    }
+
+    /**
+     * {@code Math.pow(base, (double) k)}, read from {@code powers} (those same values for the exponents {@code
+     * start, start + 1, ...}) where {@code k} is one of them.
+     */
+    public static double power(long k, double[] powers, long start, double base) {
+        long i = k - start;
+        return i >= 0 && i < powers.length ? powers[(int) i] : Math.pow(base, toReal(k));
     }
 
     /** {@link IntExpr.CountAtMost#count}: how many of the index's sorted boundaries are {@code <= value}. */
@@ -395,6 +432,9 @@ final class ScalarBytecode implements ExprVisitor<Void> {
 
     @Override
     public Void realBinary(RealExpr.Binary node) {
+        if (powerTable(node)) {
+            return null;
+        }
         emit(node.left());
         emit(node.right());
         switch (node.op()) {
@@ -421,15 +461,75 @@ final class ScalarBytecode implements ExprVisitor<Void> {
         Label end = new Label();
         jumpUnless(node.condition(), otherwise);
         Map<Expr, Integer> before = available;
+        Map<IntExpr, long[]> known = facts;
         available = new IdentityHashMap<>(before);
+        facts = decided(known, node.condition(), true);
         emit(node.whenTrue());
         jump(GOTO, end);
         mv.visitLabel(otherwise);
         available = new IdentityHashMap<>(before);
+        facts = decided(known, node.condition(), false);
         emit(node.whenFalse());
         mv.visitLabel(end);
         available = before;
+        facts = known;
         return null;
+    }
+
+    /** The facts in a select's branch: those before, and the operand's range where the condition is {@code holds}. */
+    private static Map<IntExpr, long[]> decided(Map<IntExpr, long[]> known, BoolExpr condition, boolean holds) {
+        if (!(condition instanceof BoolExpr.IntCompare c) || !(c.right() instanceof IntExpr.Const k)) {
+            return known;
+        }
+        long[] range = IntRanges.where(c.op(), k.value(), holds);
+        if (range == null) {
+            return known;
+        }
+        Map<IntExpr, long[]> out = new HashMap<>(known);
+        long[] before = IntRanges.of(c.left(), known::get);
+        long[] both = IntRanges.intersect(before, range);
+        if (both != null) { // else the branch never runs: no fact is needed there
+            out.put(c.left(), both);
+        }
+        return out;
+    }
+
+    /**
+     * A constant base to an integer power whose exponent takes at most {@link #POWER_TABLE_LIMIT} values here
+     * (a milestone count, an annealing step within its cycle): read from a table of the same {@code Math.pow}
+     * values, made when the class is, instead of computed at each call. Returns false where it does not apply.
+     */
+    private boolean powerTable(RealExpr.Binary node) {
+        if (node.op() != BinaryOp.POW || !(node.left() instanceof RealExpr.Const base)
+                || !(node.right() instanceof RealExpr.ToReal exponent)) {
+            return false;
+        }
+        Integer field = tableIndex.get(node);
+        if (field == null) {
+            long[] r = IntRanges.of(exponent.value(), facts::get);
+            if (r == null || r[1] - r[0] < 0 || r[1] - r[0] >= POWER_TABLE_LIMIT
+                    || powerEntries + r[1] - r[0] + 1 > POWER_TABLES_TOTAL) {
+                return false;
+            }
+            double[] powers = new double[(int) (r[1] - r[0] + 1)];
+            for (int i = 0; i < powers.length; i++) {
+                powers[i] = Math.pow(base.value(), toReal(r[0] + i));
+            }
+            powerEntries += powers.length;
+            field = tables.size();
+            tables.add(powers);
+            tableIndex.put(node, field);
+            powerTableStart.put(node, r[0]);
+        }
+        // The table made on one path serves the node on every path: outside its exponents it computes the power.
+        emit(exponent.value());
+        mv.visitFieldInsn(GETSTATIC, INTERNAL_NAME, "t" + field, "[D");
+        size += 3;
+        ldc(powerTableStart.get(node));
+        ldc(base.value());
+        helper("power", "(J[DJD)D");
+        powerTables++;
+        return true;
     }
 
     @Override

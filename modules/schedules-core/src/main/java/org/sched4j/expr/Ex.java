@@ -290,8 +290,8 @@ public final class Ex {
                 && k.value() > Long.MIN_VALUE && k.value() < Long.MAX_VALUE) {
             // Each branch only matters where the condition picks it: simplify it for that range of the operand.
             long v = k.value();
-            long[] yes = range(c.op(), v, true);
-            long[] no = range(c.op(), v, false);
+            long[] yes = IntRanges.where(c.op(), v, true);
+            long[] no = IntRanges.where(c.op(), v, false);
             if (yes != null) {
                 whenTrue = Narrowing.within(whenTrue, c.left(), yes[0], yes[1]);
             }
@@ -323,30 +323,6 @@ public final class Ex {
             return real(node.at(c.value()));
         }
         return node;
-    }
-
-    /** The range {@code [lo, hi]} of x where {@code op(x, k)} is {@code holds}, or null if not an interval. */
-    private static long[] range(CompareOp op, long k, boolean holds) {
-        CompareOp o = holds ? op : negate(op);
-        switch (o) {
-            case LT: return new long[] {Long.MIN_VALUE, k - 1};
-            case LE: return new long[] {Long.MIN_VALUE, k};
-            case GT: return new long[] {k + 1, Long.MAX_VALUE};
-            case GE: return new long[] {k, Long.MAX_VALUE};
-            case EQ: return new long[] {k, k};
-            default: return null;
-        }
-    }
-
-    private static CompareOp negate(CompareOp op) {
-        switch (op) {
-            case LT: return CompareOp.GE;
-            case LE: return CompareOp.GT;
-            case GT: return CompareOp.LE;
-            case GE: return CompareOp.LT;
-            case EQ: return CompareOp.NE;
-            default: return CompareOp.EQ;
-        }
     }
 
     private static Boolean constantTruth(BoolExpr condition) {

@@ -46,45 +46,9 @@ final class Narrowing implements ExprVisitor<Expr> {
         return (RealExpr) apply(e);
     }
 
-    /**
-     * The range {@code [lo, hi]} of an integer expression (already narrowed), or null where it is unknown: the
-     * narrowed expression's own range, constants, and what {@code + - * min max //} and milestone counts make
-     * of known ranges without overflow.
-     */
+    /** The range {@code [lo, hi]} of an integer expression (already narrowed), or null where it is unknown. */
     private long[] bounds(IntExpr e) {
-        if (e.equals(x)) {
-            return new long[] {lo, hi};
-        }
-        if (e instanceof IntExpr.Const k) {
-            return new long[] {k.value(), k.value()};
-        }
-        if (e instanceof IntExpr.CountAtMost c) {
-            long[] r = bounds(c.x());
-            return r == null ? null : new long[] {c.count(r[0]), c.count(r[1])};
-        }
-        if (!(e instanceof IntExpr.Binary b)) {
-            return null;
-        }
-        long[] p = bounds(b.left());
-        long[] q = bounds(b.right());
-        if (p == null || q == null) {
-            return null;
-        }
-        try {
-            return switch (b.op()) {
-                case ADD -> new long[] {Math.addExact(p[0], q[0]), Math.addExact(p[1], q[1])};
-                case SUB -> new long[] {Math.subtractExact(p[0], q[1]), Math.subtractExact(p[1], q[0])};
-                case MIN -> new long[] {Math.min(p[0], q[0]), Math.min(p[1], q[1])};
-                case MAX -> new long[] {Math.max(p[0], q[0]), Math.max(p[1], q[1])};
-                case MUL -> q[0] == q[1] && q[0] >= 0 ? new long[] {Math.multiplyExact(p[0], q[0]),
-                        Math.multiplyExact(p[1], q[0])} : null;
-                case FLOOR_DIV -> q[0] == q[1] && q[0] > 0 ? new long[] {Math.floorDiv(p[0], q[0]),
-                        Math.floorDiv(p[1], q[0])} : null;
-                default -> null;
-            };
-        } catch (ArithmeticException overflow) {
-            return null;
-        }
+        return IntRanges.of(e, v -> v.equals(x) ? new long[] {lo, hi} : null);
     }
 
     /** Whether {@code op(a, b)} holds for every value in the ranges (TRUE), for none (FALSE), or is open (null). */

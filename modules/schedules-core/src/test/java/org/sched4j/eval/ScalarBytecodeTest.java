@@ -147,6 +147,52 @@ class ScalarBytecodeTest {
     }
 
     @Test
+    void powersOfAnExponentWithFewValuesAreReadFromATableWithTheSameBits() {
+        IntExpr t = step();
+        // DL4J's CycleSchedule: in the annealing branch (position >= 18000 of 20000) the exponent is 0..1999.
+        Schedule cycle = Schedule.parse("{\"type\":\"dl4j.Cycle\",\"initialLearningRate\":0.01,"
+                + "\"maxLearningRate\":0.1,\"cycleLength\":20000,\"annealingLength\":2000,\"annealingDecay\":0.1}");
+        assertThat(ScalarBytecode.powerTables(cycle.expression())).isEqualTo(1);
+        sameBits("dl4j.Cycle", cycle.expression());
+        double[] expected = {0.01 * Math.pow(0.1, 0), 0.01 * Math.pow(0.1, 1), 0.01 * Math.pow(0.1, 1999)};
+        long[] at = {18_000, 18_001, 19_999};
+        for (int i = 0; i < at.length; i++) {
+            assertThat(cycle.value(at[i] + 40_000)).isEqualTo(expected[i]);
+        }
+        // A milestone count takes 4 values; bases with signs, zeros (infinite negative powers) and NaN.
+        IntExpr count = Ex.countAtMost(t, new long[] {30, 80, 1500});
+        IntExpr signed = Ex.sub(Ex.floorMod(t, 7), 3); // -3..3
+        for (double base : new double[] {0.1, -0.5, 0.0, -0.0, 3.0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            for (IntExpr k : new IntExpr[] {count, signed}) {
+                RealExpr e = Ex.pow(real(base), toReal(k));
+                assertThat(ScalarBytecode.powerTables(e)).as("%s", e).isEqualTo(1);
+                sameBits(e.toString(), e);
+            }
+        }
+        // Made in the branch where t < 10, the table serves the node's second use too, past its exponents.
+        RealExpr power = Ex.pow(real(0.9), toReal(t));
+        RealExpr twoPaths = Ex.select(Ex.lt(t, 10), power, add(power, real(1)));
+        assertThat(ScalarBytecode.powerTables(twoPaths)).isEqualTo(2);
+        sameBits("two paths", twoPaths);
+        // Too many exponents, or no bound: computed.
+        assertThat(ScalarBytecode.powerTables(power)).isZero();
+        assertThat(ScalarBytecode.powerTables(Ex.pow(real(0.5), toReal(Ex.floorMod(t, 5000))))).isZero();
+        assertThat(ScalarBytecode.powerTables(Ex.pow(real(0.5), toReal(Ex.floorDiv(t, 7))))).isZero();
+    }
+
+    @Test
+    void powerTablesStopAtTheirTotalForOneSchedule() {
+        IntExpr t = step();
+        RealExpr sum = real(0);
+        int tables = ScalarBytecode.POWER_TABLES_TOTAL / 4000 + 2; // each 4000 entries: the last two do not fit
+        for (int i = 0; i < tables; i++) {
+            sum = add(sum, Ex.pow(real(0.5 + i * 1e-3), toReal(Ex.floorMod(t, 4000))));
+        }
+        assertThat(ScalarBytecode.powerTables(sum)).isEqualTo(ScalarBytecode.POWER_TABLES_TOTAL / 4000);
+        sameBits("many tables", sum);
+    }
+
+    @Test
     void aLongSequentialFallsBackToTheClosureTree() {
         int n = 2000;
         String children = IntStream.range(0, n).mapToObj(i -> "{\"type\":\"constant\",\"value\":" + (i + 0.5) + "}")
