@@ -34,9 +34,10 @@ import org.sched4j.expr.RealExpr;
  * operator is one, else a call of the same {@code Math} method or of a static helper here. A select is a
  * branch (only the chosen side runs). A constant raised to an integer exponent that takes few values where it
  * is computed (a milestone count; a cycle's annealing step, within the select that picks the annealing) is
- * read from a table of the same {@code Math.pow} values. A node the DAG shares is kept in a local once computed where that
- * computation dominates (outside the select branch that computed it, it is computed again). Tables live in
- * static final fields filled from the class data. An expression nested deeper than {@link #MAX_DEPTH} or
+ * read from a table of the same {@code Math.pow} values; the ranges only choose the table, since an exponent
+ * outside it is computed. A node the DAG shares is kept in a local once computed where that computation
+ * dominates (outside the select branch that computed it, it is computed again). Tables live in static final
+ * fields filled from the class data. An expression nested deeper than {@link #MAX_DEPTH} or
  * whose method would exceed {@link #MAX_CODE_BYTES} is not compiled: {@link #compile} returns null.
  */
 final class ScalarBytecode implements ExprVisitor<Void> {
@@ -79,30 +80,26 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     /** The compiled function of the step, or null if the expression is too deep or too large to compile. */
     static LongToDoubleFunction compile(RealExpr expr) {
         ScalarBytecode g = new ScalarBytecode();
-        if (g.measure(expr, 1) < 0) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = g.generate(expr);
-        } catch (TooLarge | MethodTooLargeException | ClassTooLargeException e) {
-            return null;
-        }
-        return g.define(bytes);
+        byte[] bytes = g.generateIfItFits(expr);
+        return bytes == null ? null : g.define(bytes);
     }
 
     /** How many powers of the expression's compiled code are read from a table (-1 if it does not compile). */
     static int powerTables(RealExpr expr) {
         ScalarBytecode g = new ScalarBytecode();
-        if (g.measure(expr, 1) < 0) {
-            return -1;
+        return g.generateIfItFits(expr) == null ? -1 : g.powerTables;
+    }
+
+    /** The class file, or null if the expression is too deep or its code too large. */
+    private byte[] generateIfItFits(RealExpr expr) {
+        if (measure(expr, 1) < 0) {
+            return null;
         }
         try {
-            g.generate(expr);
+            return generate(expr);
         } catch (TooLarge | MethodTooLargeException | ClassTooLargeException e) {
-            return -1;
+            return null;
         }
-        return g.powerTables;
     }
 
     /** Whether {@code f} is a function this class generated (not the closure tree). */
