@@ -513,15 +513,12 @@ final class ScalarBytecode implements ExprVisitor<Void> {
                 powers[i] = Math.pow(base.value(), toReal(r[0] + i));
             }
             powerEntries += powers.length;
-            field = tables.size();
-            tables.add(powers);
-            tableIndex.put(node, field);
+            field = addTable(node, powers);
             powerTableStart.put(node, r[0]);
         }
         // The table made on one path serves the node on every path: outside its exponents it computes the power.
         emit(exponent.value());
-        mv.visitFieldInsn(GETSTATIC, INTERNAL_NAME, "t" + field, "[D");
-        size += 3;
+        loadTable(field);
         ldc(powerTableStart.get(node));
         ldc(base.value());
         helper("power", "(J[DJD)D");
@@ -583,11 +580,22 @@ final class ScalarBytecode implements ExprVisitor<Void> {
     private void table(Expr node) {
         Integer i = tableIndex.get(node);
         if (i == null) {
-            i = tables.size();
-            tables.add(node instanceof IntExpr.CountAtMost c ? MilestoneIndex.of(c.boundaries())
+            i = addTable(node, node instanceof IntExpr.CountAtMost c ? MilestoneIndex.of(c.boundaries())
                     : ((RealExpr.Lookup) node).values());
-            tableIndex.put(node, i);
         }
+        loadTable(i);
+    }
+
+    /** Gives a node's table (a MilestoneIndex or a double[]) the next static field; returns the field's number. */
+    private int addTable(Expr node, Object table) {
+        int i = tables.size();
+        tables.add(table);
+        tableIndex.put(node, i);
+        return i;
+    }
+
+    /** Pushes the table in static field {@code t<i>}. */
+    private void loadTable(int i) {
         mv.visitFieldInsn(GETSTATIC, INTERNAL_NAME, "t" + i, tableDescriptor(i));
         size += 3;
     }
